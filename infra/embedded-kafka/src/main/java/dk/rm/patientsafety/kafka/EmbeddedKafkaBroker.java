@@ -1,0 +1,173 @@
+package dk.rm.patientsafety.kafka;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Kafka (KRaft, combined broker and controller) inside this JVM: the same
+ * {@link KafkaRaftServer} that {@code kafka-server-start.sh} runs, formatted like {@code kafka-storage.sh format}.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private final int port;
+    private final Path logDir;
+    private final boolean deleteOnClose;
+    private final KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose, KafkaRaftServer server) {
+        this.port = port;
+        this.logDir = logDir;
+        this.deleteOnClose = deleteOnClose;
+        this.server = server;
+    }
+
+    /** Starts a broker on a free port with a throw-away log directory. */
+    public static EmbeddedKafkaBroker startEphemeral() {
+        return start(0, null);
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port   the client port, or 0 for a free one
+     * @param logDir where the log lives (kept across restarts), or null for a temporary directory deleted on close
+     */
+    public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        Instant begin = Instant.now();
+        boolean ephemeral = logDir == null;
+        Path dir = ephemeral ? createTempDir() : logDir;
+        int clientPort = port == 0 ? freePort() : port;
+        KafkaConfig config = new KafkaConfig(brokerProperties(clientPort, freePort(), dir), false);
+        format(config, dir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(clientPort, dir, ephemeral, server);
+        broker.awaitReady(Duration.ofSeconds(60));
+        LOG.info("Kafka broker ready at {} in {} ms", broker.bootstrapServers(), Duration.between(begin, Instant.now()).toMillis());
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    static Properties brokerProperties(int clientPort, int controllerPort, Path logDir) {
+        Properties props = new Properties();
+        props.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                // One node: every internal topic has one replica, and fewer partitions make start-up quick.
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "5"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // Topics are created by the platform's topic registry, never by accident.
+                Map.entry("auto.create.topics.enable", "false"),
+                Map.entry("log.flush.interval.messages", "1"),
+                Map.entry("num.partitions", "1")));
+        return props;
+    }
+
+    private static void format(KafkaConfig config, Path dir) {
+        if (Files.exists(dir.resolve("meta.properties"))) {
+            return; // formatted before: keep the data, as a restarted broker does
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setNodeId(config.nodeId())
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .addDirectory(dir.toString())
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format Kafka log directory " + dir, e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Kafka broker did not become ready within " + timeout, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", dir, e);
+        }
+    }
+}

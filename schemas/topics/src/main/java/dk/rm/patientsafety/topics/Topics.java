@@ -1,0 +1,68 @@
+package dk.rm.patientsafety.topics;
+
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.serde.AvroSerde;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every topic of the platform, with its serdes and configuration, in one place. */
+public final class Topics {
+
+    private static final int INCIDENT_PARTITIONS = 6;
+
+    /** Keyed by report id; compacted so the latest state of a report is kept forever and replays are complete. */
+    private static final Map<String, String> LATEST_PER_KEY = Map.of(
+            "cleanup.policy", "compact",
+            "min.compaction.lag.ms", "86400000");
+
+    private static final Map<String, String> THIRTY_DAYS = Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
+
+    /** Validated, pseudonymised reports leaving intake (no CPR number, no reporter identity). */
+    public static final Topic<String, IncidentReported> INCIDENTS_REPORTED =
+            avro("uth.incidents.reported.v1", IncidentReported.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
+
+    /** Reports with their automatic (or overridden) classification. */
+    public static final Topic<String, IncidentClassified> INCIDENTS_CLASSIFIED =
+            avro("uth.incidents.classified.v1", IncidentClassified.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
+
+    /** Alerts to patient-safety officers, keyed by alert id (a replay overwrites, never duplicates). */
+    public static final Topic<String, Alert> ALERTS =
+            avro("uth.alerts.v1", Alert.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
+
+    /** Quality-indicator results, keyed by series and period. */
+    public static final Topic<String, QualityIndicatorObservation> QUALITY_INDICATORS =
+            avro("quality.indicators.observed.v1", QualityIndicatorObservation.class, 3, LATEST_PER_KEY);
+
+    /** Records a service could not process, with the original bytes and the reason. Restricted access. */
+    public static final Topic<String, DeadLetter> DEAD_LETTERS =
+            avro("platform.deadletter.v1", DeadLetter.class, 1, THIRTY_DAYS);
+
+    /**
+     * The schema registry's own store: one compacted partition of JSON keys and values, as Confluent's
+     * registry keeps it. Only the registry provisions and reads it.
+     */
+    public static final Topic<String, String> SCHEMAS = new Topic<>("_schemas", Serdes.String(), registry -> Serdes.String(),
+            null, 1, Map.of("cleanup.policy", "compact"));
+
+    /** Every topic the platform's services provision at start-up. */
+    public static final List<Topic<?, ?>> ALL =
+            List.of(INCIDENTS_REPORTED, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, int partitions, Map<String, String> config) {
+        return new Topic<>(name, Serdes.String(), registry -> AvroSerde.forValues(type, registry),
+                SpecificData.get().getSchema(type), partitions, config);
+    }
+}
