@@ -1,0 +1,107 @@
+package dk.rm.patientsafety.service;
+
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.topics.Topic;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Reads a topic so that a record that cannot be decoded goes to the dead-letter topic with its original
+ * bytes and the reason, instead of stopping the stream or vanishing.
+ */
+public final class DeadLetterRouting {
+
+    private DeadLetterRouting() {
+    }
+
+    /** A decoded value, or the dead letter explaining why there is none. */
+    public record Decoded<V>(V value, DeadLetter deadLetter) {
+        boolean failed() {
+            return deadLetter != null;
+        }
+    }
+
+    /** Streams the decodable values of {@code topic}; the rest is written to {@link Topics#DEAD_LETTERS}. */
+    public static <V> KStream<String, V> decodeOrDeadLetter(StreamsBuilder builder, Topic<String, V> topic, Serde<V> valueSerde,
+                                                            Serde<DeadLetter> deadLetterSerde, String service, Clock clock) {
+        // Keys are plain strings on every topic; only values can be undecodable.
+        KStream<String, byte[]> raw = builder.stream(topic.name(), Consumed.with(topic.keySerde(), Serdes.ByteArray())
+                .withName("read-" + topic.name()));
+        KStream<String, Decoded<V>> decoded = raw.processValues(
+                () -> new DecodingProcessor<>(valueSerde.deserializer(), service, clock), Named.as("decode-" + topic.name()));
+        Map<String, KStream<String, Decoded<V>>> branches = decoded.split(Named.as("decoded-"))
+                .branch((key, result) -> result.failed(), Branched.as("failed"))
+                .defaultBranch(Branched.as("ok"));
+        branches.get("decoded-failed")
+                .mapValues(Decoded::deadLetter)
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde));
+        return branches.get("decoded-ok").mapValues(Decoded::value);
+    }
+
+    private static final class DecodingProcessor<V> implements FixedKeyProcessor<String, byte[], Decoded<V>> {
+
+        private final Deserializer<V> deserializer;
+        private final String service;
+        private final Clock clock;
+        private FixedKeyProcessorContext<String, Decoded<V>> context;
+
+        DecodingProcessor(Deserializer<V> deserializer, String service, Clock clock) {
+            this.deserializer = deserializer;
+            this.service = service;
+            this.clock = clock;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Decoded<V>> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, byte[]> record) {
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            try {
+                V value = deserializer.deserialize(source.topic(), record.value());
+                if (value == null) {
+                    context.forward(record.withValue(new Decoded<>(null, deadLetter(source, record, "EMPTY_VALUE", "Record has no value"))));
+                } else {
+                    context.forward(record.withValue(new Decoded<>(value, null)));
+                }
+            } catch (RuntimeException e) {
+                // The reason names the failure, never the content: values may hold personal data.
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                context.forward(record.withValue(new Decoded<>(null, deadLetter(source, record, "UNDECODABLE_VALUE", reason))));
+            }
+        }
+
+        private DeadLetter deadLetter(RecordMetadata source, FixedKeyRecord<String, byte[]> record, String code, String reason) {
+            return DeadLetter.newBuilder()
+                    .setService(service)
+                    .setSourceTopic(source.topic())
+                    .setSourcePartition(source.partition())
+                    .setSourceOffset(source.offset())
+                    .setReasonCode(code)
+                    .setReason(reason)
+                    .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+                    .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                    .setFailedAt(clock.instant())
+                    .build();
+        }
+    }
+}
