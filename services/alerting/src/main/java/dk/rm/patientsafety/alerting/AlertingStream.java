@@ -1,0 +1,19 @@
+package dk.rm.patientsafety.alerting;
+
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.service.ClientConfigs;
+import dk.rm.patientsafety.service.KafkaSettings;
+import dk.rm.patientsafety.service.ProvisionedTopics;
+import dk.rm.patientsafety.service.StreamsService;
+import io.micronaut.context.annotation.Context;
+
+import java.time.Clock;
+
+/** The running alerting stream; eager, so alerts flow as soon as the context is up. */
+@Context
+public class AlertingStream extends StreamsService {
+
+    public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka) {
+        super(AlertingTopology.build(registry, Clock.systemUTC()), ClientConfigs.streams(kafka, AlertingTopology.APPLICATION_ID));
+    }
+}

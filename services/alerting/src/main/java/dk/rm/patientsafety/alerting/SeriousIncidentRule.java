@@ -1,0 +1,47 @@
+package dk.rm.patientsafety.alerting;
+
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertKind;
+import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.OverallSeverity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A serious or fatal consequence, or a serious patient-safety risk, alerts the incident location's patient-safety officers. */
+public final class SeriousIncidentRule {
+
+    private static final Map<OverallSeverity, String> REASONS = Map.of(
+            OverallSeverity.FATAL_CONSEQUENCE, "The incident had a fatal consequence for the patient.",
+            OverallSeverity.SERIOUS_CONSEQUENCE, "The incident had a serious consequence for the patient.",
+            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "The incident could have had a serious or fatal consequence (serious patient-safety risk).");
+
+    private SeriousIncidentRule() {
+    }
+
+    /** The alert id is derived from the report, so replaying a report can only ever overwrite its one alert. */
+    public static String alertId(String reportId) {
+        return "serious-incident:" + reportId;
+    }
+
+    public static Optional<Alert> evaluate(IncidentClassified incident, Instant now) {
+        String reason = REASONS.get(incident.getOverallSeverity());
+        if (reason == null) {
+            return Optional.empty();
+        }
+        IncidentReported report = incident.getReport();
+        return Optional.of(Alert.newBuilder()
+                .setAlertId(alertId(incident.getReportId()))
+                .setKind(AlertKind.SERIOUS_INCIDENT)
+                .setReportId(incident.getReportId())
+                .setOverallSeverity(incident.getOverallSeverity())
+                .setIncidentLocation(report.getIncidentLocation())
+                .setEventDate(report.getEventDate())
+                .setHeadline(report.getHeadline())
+                .setReason(reason)
+                .setRaisedAt(now)
+                .build());
+    }
+}

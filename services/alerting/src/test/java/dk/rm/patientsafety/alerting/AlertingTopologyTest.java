@@ -1,0 +1,112 @@
+package dk.rm.patientsafety.alerting;
+
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertKind;
+import dk.rm.patientsafety.events.Consequence;
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.testkit.InMemorySchemaRegistryClient;
+import dk.rm.patientsafety.testkit.Reports;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AlertingTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Set<OverallSeverity> ALERTING = Set.of(
+            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, OverallSeverity.SERIOUS_CONSEQUENCE, OverallSeverity.FATAL_CONSEQUENCE);
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, IncidentClassified> classified;
+    private TestInputTopic<String, byte[]> classifiedRaw;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void setUp() {
+        InMemorySchemaRegistryClient registry = InMemorySchemaRegistryClient.withSchemasOf(Topics.ALL);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, AlertingTopology.APPLICATION_ID);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(AlertingTopology.build(registry, Clock.fixed(NOW, ZoneOffset.UTC)), config);
+        classified = driver.createInputTopic(Topics.INCIDENTS_CLASSIFIED.name(), Serdes.String().serializer(),
+                Topics.INCIDENTS_CLASSIFIED.valueSerde(registry).serializer());
+        classifiedRaw = driver.createInputTopic(Topics.INCIDENTS_CLASSIFIED.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(), Topics.ALERTS.valueSerde(registry).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
+                Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(OverallSeverity.class)
+    void alertsExactlyForSeriousOrFatalConsequencesAndSeriousRisks(OverallSeverity severity) {
+        IncidentClassified incident = classifiedAs(Reports.serious(), severity);
+        classified.pipeInput(incident.getReportId(), incident);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertEquals(ALERTING.contains(severity) ? 1 : 0, raised.size());
+        raised.forEach(alert -> {
+            assertEquals(SeriousIncidentRule.alertId(incident.getReportId()), alert.getAlertId());
+            assertEquals(AlertKind.SERIOUS_INCIDENT, alert.getKind());
+            assertEquals(severity, alert.getOverallSeverity());
+            assertEquals(Reports.AUH_EMERGENCY, alert.getIncidentLocation());
+            assertEquals(NOW, alert.getRaisedAt());
+        });
+    }
+
+    @Test
+    void aReplayedIncidentRaisesTheSameAlertIdAgainNotANewOne() {
+        IncidentClassified incident = classifiedAs(Reports.report(Consequence.NONE, Consequence.FATAL).build(),
+                OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK);
+        classified.pipeInput(incident.getReportId(), incident);
+        classified.pipeInput(incident.getReportId(), incident);
+
+        var keys = alerts.readKeyValuesToList().stream().map(kv -> kv.key).distinct().toList();
+        assertEquals(List.of(SeriousIncidentRule.alertId(incident.getReportId())), keys);
+    }
+
+    @Test
+    void undecodableIncidentsGoToTheDeadLetters() {
+        classifiedRaw.pipeInput("k", new byte[]{1, 2, 3});
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertEquals(Topics.INCIDENTS_CLASSIFIED.name(), deadLetter.getSourceTopic());
+        assertEquals(AlertingTopology.APPLICATION_ID, deadLetter.getService());
+        assertTrue(alerts.isEmpty());
+    }
+
+    private static IncidentClassified classifiedAs(IncidentReported report, OverallSeverity severity) {
+        return IncidentClassified.newBuilder()
+                .setReportId(report.getReportId())
+                .setReport(report)
+                .setOverallSeverity(severity)
+                .setClassifiedAt(NOW)
+                .setClassifierVersion("test")
+                .build();
+    }
+}
