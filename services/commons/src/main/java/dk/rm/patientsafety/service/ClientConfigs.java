@@ -42,6 +42,8 @@ public final class ClientConfigs {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.getReplicationFactor());
         config.put(StreamsConfig.STATE_DIR_CONFIG, kafka.getStateDir());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // The behaviour Kafka 5.0 makes the default; opting in now keeps upgrades uneventful.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;
     }
 }

@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.intake;
 
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.service.http.Problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,6 +22,7 @@ import java.util.List;
 public class IncidentController {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentController.class);
+    static final String INVALID_REPORT = "https://patientsafety.rm.dk/problems/invalid-report";
 
     private final IncidentPublisher publisher;
     private final ReportValidator validator;
@@ -42,7 +44,7 @@ public class IncidentController {
         List<Problem.FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             LOG.info("Rejected a report with {} invalid field(s)", errors.size());
-            return Problem.invalidReport(errors);
+            return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", errors);
         }
         IncidentReported report = ReportMapper.toEvent(request, clock.instant());
         publisher.publish(report);

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.intake;
 
+import dk.rm.patientsafety.service.http.Problem;
 import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.LocationRole;
 import dk.rm.patientsafety.events.ReporterType;

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.intake;
 
+import dk.rm.patientsafety.service.http.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.intake;
+package dk.rm.patientsafety.service.http;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,9 +18,8 @@ public record Problem(String type, String title, int status, String detail, List
     public record FieldError(String field, String message) {
     }
 
-    public static MutableHttpResponse<Problem> invalidReport(List<FieldError> errors) {
-        return respond(new Problem("https://patientsafety.rm.dk/problems/invalid-report", "Invalid incident report",
-                400, errors.size() + " field(s) are invalid", errors));
+    public static MutableHttpResponse<Problem> invalidFields(String type, String title, List<FieldError> errors) {
+        return respond(new Problem(type, title, 400, errors.size() + " field(s) are invalid", errors));
     }
 
     public static MutableHttpResponse<Problem> respond(Problem problem) {

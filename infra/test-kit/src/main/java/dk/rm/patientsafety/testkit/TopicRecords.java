@@ -1,0 +1,46 @@
+package dk.rm.patientsafety.testkit;
+
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.topics.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Reads a topic from the beginning, as a downstream consumer would (committed records only). */
+public final class TopicRecords {
+
+    private TopicRecords() {
+    }
+
+    /** Reads until {@code done} holds for what was read, or fails after {@code timeout}. */
+    public static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrapServers, Topic<K, V> topic, SchemaRegistryClient registry,
+                                                                 Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<K, V>> read = new ArrayList<>();
+            Instant deadline = Instant.now().plus(timeout);
+            while (!done.test(read)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Topic " + topic.name() + ": condition not met within " + timeout + "; read " + read.size() + " records");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+            return read;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dk.rm.patientsafety.registry;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The embedded default runs every service's context in one JVM with every jar on the classpath; a context
+ * started without the {@code schema-registry} environment must not pick up the registry (it would also try
+ * to bind port 8081 and read the store topic).
+ */
+class RegistryEnvironmentTest {
+
+    @Test
+    void aContextWithoutTheRegistryEnvironmentHasNoRegistryBeans() {
+        try (ApplicationContext context = ApplicationContext.run("classifier")) {
+            assertFalse(context.containsBean(SubjectsController.class));
+            assertFalse(context.containsBean(SchemaRegistry.class));
+            assertFalse(context.containsBean(KafkaSchemaLog.class));
+            assertFalse(context.containsBean(ConfluentErrorResponses.class));
+        }
+    }
+}
