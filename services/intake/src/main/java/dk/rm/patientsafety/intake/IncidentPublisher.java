@@ -7,7 +7,7 @@ import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
 import dk.rm.patientsafety.topics.Topics;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -15,8 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Publishes validated reports with an idempotent producer and waits for the broker's acknowledgement. */
-@Singleton
+/**
+ * Publishes validated reports with an idempotent producer and waits for the broker's acknowledgement. Eager,
+ * so topics are provisioned at start-up and an unreachable Kafka fails the start, not the first report.
+ */
+@Context
 public class IncidentPublisher {
 
     private final KafkaProducer<String, IncidentReported> producer;

@@ -1,0 +1,87 @@
+package dk.rm.patientsafety.platform;
+
+import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
+import dk.rm.patientsafety.registry.SchemaRegistryServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default: a real Kafka broker, our schema registry, a real PostgreSQL and the platform's
+ * services, all in this JVM, keeping their data under one directory so a restart resumes where it stopped.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+
+    private EmbeddedPlatform() {
+    }
+
+    public static EmbeddedPlatform start(PlatformSettings settings) {
+        EmbeddedPlatform platform = new EmbeddedPlatform();
+        try {
+            platform.startAll(settings);
+            return platform;
+        } catch (RuntimeException | IOException e) {
+            platform.close();
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private void startAll(PlatformSettings settings) throws IOException {
+        Path data = Files.createDirectories(settings.dataDir());
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(settings.kafkaPort(), data.resolve("kafka"));
+        toClose.add(kafka);
+        urls.put("Kafka", kafka.bootstrapServers());
+        SchemaRegistryServer registry = SchemaRegistryServer.start(kafka.bootstrapServers(), settings.schemaRegistryPort());
+        toClose.add(registry);
+        urls.put("Schema registry", registry.url());
+        EmbeddedPostgres postgres = startPostgres(settings, data.resolve("postgres"));
+        toClose.add(postgres);
+        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        urls.put("PostgreSQL", jdbcUrl);
+        PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres"),
+                settings.intakePort(), settings.classifierPort(), settings.alertingPort(), data.resolve("streams"));
+        toClose.add(services);
+        urls.put("Intake", services.service("intake").url() + "/api/v1/incidents");
+        urls.put("Alerting", services.service("alerting").url() + "/api/v1/alerts");
+        urls.put("Classifier health", services.service("classifier").url() + "/health");
+    }
+
+    private static EmbeddedPostgres startPostgres(PlatformSettings settings, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false);
+        if (settings.postgresPort() != 0) {
+            builder.setPort(settings.postgresPort());
+        }
+        return builder.start();
+    }
+
+    /** What runs where, in start order. */
+    public Map<String, String> urls() {
+        return new LinkedHashMap<>(urls);
+    }
+
+    /** Stops everything in reverse start order: services before the registry, Kafka last. */
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + toClose.get(i) + ": " + e);
+            }
+        }
+        toClose.clear();
+    }
+}

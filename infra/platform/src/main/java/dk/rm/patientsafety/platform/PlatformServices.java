@@ -1,0 +1,58 @@
+package dk.rm.patientsafety.platform;
+
+import dk.rm.patientsafety.alerting.AlertingApplication;
+import dk.rm.patientsafety.classifier.ClassifierApplication;
+import dk.rm.patientsafety.intake.IntakeApplication;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The platform's own services (intake, classifier, alerting) running against given infrastructure. */
+public final class PlatformServices implements AutoCloseable {
+
+    private final List<ServiceContext> started = new ArrayList<>();
+
+    private PlatformServices() {
+    }
+
+    /** Starts the services in flow order: intake, classifier, alerting. Ports of 0 pick free ports. */
+    public static PlatformServices start(Infrastructure infra, int intakePort, int classifierPort, int alertingPort, Path stateDir) {
+        PlatformServices services = new PlatformServices();
+        try {
+            Map<String, Object> common = Map.of(
+                    "kafka.bootstrap-servers", infra.bootstrapServers(),
+                    "kafka.state-dir", stateDir.toString(),
+                    "schema-registry.url", infra.schemaRegistryUrl());
+            services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, intakePort, common));
+            services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, classifierPort, common));
+            Map<String, Object> alerting = new java.util.HashMap<>(common);
+            alerting.put("datasources.default.url", infra.jdbcUrl());
+            alerting.put("datasources.default.username", infra.jdbcUser());
+            alerting.put("datasources.default.password", infra.jdbcPassword());
+            services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, alertingPort, alerting));
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    public List<ServiceContext> services() {
+        return List.copyOf(started);
+    }
+
+    public ServiceContext service(String environment) {
+        return started.stream().filter(s -> s.name().equals(environment)).findFirst().orElseThrow();
+    }
+
+    /** Stops the services in reverse order, before the infrastructure they depend on goes away. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        started.clear();
+    }
+}

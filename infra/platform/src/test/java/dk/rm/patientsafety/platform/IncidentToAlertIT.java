@@ -1,0 +1,198 @@
+package dk.rm.patientsafety.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rm.patientsafety.alerting.AlertingTopology;
+import dk.rm.patientsafety.alerting.SeriousIncidentRule;
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestPostgres;
+import dk.rm.patientsafety.testkit.TestSchemaRegistry;
+import dk.rm.patientsafety.testkit.TopicRecords;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The first slice end to end on a real broker, registry and PostgreSQL: report over HTTP → classification → alert. */
+class IncidentToAlertIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path stateDir;
+
+    private static PlatformServices services;
+    private static SchemaRegistryClient registry;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void startPlatform() {
+        bootstrap = TestKafka.broker().bootstrapServers();
+        TestPostgres.Database db = TestPostgres.shared();
+        services = PlatformServices.start(new Infrastructure(bootstrap, TestSchemaRegistry.url(), db.jdbcUrl(), db.username(), db.password()),
+                0, 0, 0, stateDir);
+        registry = TestSchemaRegistry.client();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        services.close();
+    }
+
+    @Test
+    void aSeriousReportRaisesExactlyOneAlertAndAMinorOneNone() throws Exception {
+        String minor = submit(report("SLICE-MINOR", "MINOR", "MINOR"));
+        String serious = submit(report("SLICE-SERIOUS", "SERIOUS", "FATAL"));
+
+        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+                read -> keys(read).containsAll(Set.of(minor, serious)), Duration.ofSeconds(60));
+        assertEquals(OverallSeverity.MINOR_CONSEQUENCE, latest(classified, minor).getOverallSeverity());
+        assertEquals(OverallSeverity.SERIOUS_CONSEQUENCE, latest(classified, serious).getOverallSeverity());
+
+        awaitAlertingPast(classified);
+        List<ConsumerRecord<String, Alert>> alerts = TopicRecords.readUntil(bootstrap, Topics.ALERTS, registry,
+                read -> keys(read).contains(SeriousIncidentRule.alertId(serious)), Duration.ofSeconds(30));
+        assertEquals(1, alerts.stream().filter(a -> serious.equals(a.value().getReportId())).count(), "one alert for the serious report");
+        assertEquals(0, alerts.stream().filter(a -> minor.equals(a.value().getReportId())).count(), "no alert for the minor report");
+
+        JsonNode listed = awaitListedAlert(serious);
+        assertEquals(1, count(listed, serious));
+        assertEquals(0, count(listed, minor));
+        assertEquals("SERIOUS_CONSEQUENCE", find(listed, serious).get("overallSeverity").asText());
+    }
+
+    @Test
+    void anInvalidReportIsRejectedWithAProblemNamingTheField() throws Exception {
+        HttpResponse<String> response = post(report("SLICE-BAD", "DEADLY", "MINOR"));
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("actualConsequence", JSON.readTree(response.body()).get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void malformedJsonIsRejectedWithAProblemThatDoesNotEchoTheBody() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": \"0101901234 faldt"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(400, JSON.readTree(response.body()).get("status").asInt());
+        assertFalse(response.body().contains("0101901234"), response.body());
+    }
+
+    private static Map<String, Object> report(String sourceId, String actual, String possible) {
+        return Map.of(
+                "source", "slice-test",
+                "sourceId", sourceId + "-" + Instant.now().toEpochMilli(),
+                "headline", "Forkert dosis givet",
+                "description", "Patienten fik dobbelt dosis morfin.",
+                "eventDate", "2026-11-20",
+                "eventTime", "08:30",
+                "incidentLocation", "1309011000000",
+                "actualConsequence", actual,
+                "possibleConsequence", possible,
+                "reporterType", "HEALTH_PROFESSIONAL");
+    }
+
+    private static String submit(Map<String, Object> report) throws Exception {
+        HttpResponse<String> response = post(report);
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("reportId").asText();
+    }
+
+    private static HttpResponse<String> post(Map<String, Object> report) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the alerting stream has committed past both classified records, so a missing alert is final. */
+    private static void awaitAlertingPast(List<ConsumerRecord<String, IncidentClassified>> classified) throws Exception {
+        Map<TopicPartition, Long> needed = classified.stream().collect(Collectors.toMap(
+                r -> new TopicPartition(r.topic(), r.partition()), ConsumerRecord::offset, Math::max));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(AlertingTopology.APPLICATION_ID)
+                        .partitionsToOffsetAndMetadata().get();
+                boolean past = needed.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() > e.getValue());
+                if (past) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Alerting did not process the classified incidents: " + committed);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static JsonNode awaitListedAlert(String reportId) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(services.service("alerting").url() + "/api/v1/alerts")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode alerts = JSON.readTree(response.body());
+            if (count(alerts, reportId) > 0 || Instant.now().isAfter(deadline)) {
+                return alerts;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long count(JsonNode alerts, String reportId) {
+        int n = 0;
+        for (JsonNode alert : alerts) {
+            n += reportId.equals(alert.path("reportId").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static JsonNode find(JsonNode alerts, String reportId) {
+        for (JsonNode alert : alerts) {
+            if (reportId.equals(alert.path("reportId").asText())) {
+                return alert;
+            }
+        }
+        throw new AssertionError("no alert for " + reportId);
+    }
+
+    private static <K, V> Set<K> keys(List<ConsumerRecord<K, V>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+    }
+
+    private static IncidentClassified latest(List<ConsumerRecord<String, IncidentClassified>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key())).reduce((a, b) -> b).orElseThrow().value();
+    }
+}
