@@ -7,14 +7,11 @@ import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.OverallSeverity;
-import dk.rm.patientsafety.testkit.InMemorySchemaRegistryClient;
 import dk.rm.patientsafety.testkit.Reports;
+import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +33,7 @@ class AlertingTopologyTest {
     private static final Set<OverallSeverity> ALERTING = Set.of(
             OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, OverallSeverity.SERIOUS_CONSEQUENCE, OverallSeverity.FATAL_CONSEQUENCE);
 
-    private TopologyTestDriver driver;
+    private final TopologyTestKit kit = new TopologyTestKit();
     private TestInputTopic<String, IncidentClassified> classified;
     private TestInputTopic<String, byte[]> classifiedRaw;
     private TestOutputTopic<String, Alert> alerts;
@@ -45,22 +41,16 @@ class AlertingTopologyTest {
 
     @BeforeEach
     void setUp() {
-        InMemorySchemaRegistryClient registry = InMemorySchemaRegistryClient.withSchemasOf(Topics.ALL);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, AlertingTopology.APPLICATION_ID);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(AlertingTopology.build(registry, Clock.fixed(NOW, ZoneOffset.UTC)), config);
-        classified = driver.createInputTopic(Topics.INCIDENTS_CLASSIFIED.name(), Serdes.String().serializer(),
-                Topics.INCIDENTS_CLASSIFIED.valueSerde(registry).serializer());
-        classifiedRaw = driver.createInputTopic(Topics.INCIDENTS_CLASSIFIED.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(), Topics.ALERTS.valueSerde(registry).deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
-                Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
+        kit.start(AlertingTopology.build(kit.registry(), Clock.fixed(NOW, ZoneOffset.UTC)), AlertingTopology.APPLICATION_ID);
+        classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
+        classifiedRaw = kit.rawInput(Topics.INCIDENTS_CLASSIFIED);
+        alerts = kit.output(Topics.ALERTS);
+        deadLetters = kit.output(Topics.DEAD_LETTERS);
     }
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        kit.close();
     }
 
     @ParameterizedTest

@@ -4,14 +4,11 @@ import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.OverallSeverity;
-import dk.rm.patientsafety.testkit.InMemorySchemaRegistryClient;
 import dk.rm.patientsafety.testkit.Reports;
+import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +25,7 @@ class ClassifierTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-    private TopologyTestDriver driver;
+    private final TopologyTestKit kit = new TopologyTestKit();
     private TestInputTopic<String, IncidentReported> reported;
     private TestInputTopic<String, byte[]> reportedRaw;
     private TestOutputTopic<String, IncidentClassified> classified;
@@ -37,23 +33,16 @@ class ClassifierTopologyTest {
 
     @BeforeEach
     void setUp() {
-        InMemorySchemaRegistryClient registry = InMemorySchemaRegistryClient.withSchemasOf(Topics.ALL);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, ClassifierTopology.APPLICATION_ID);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ClassifierTopology.build(registry, Clock.fixed(NOW, ZoneOffset.UTC)), config);
-        reported = driver.createInputTopic(Topics.INCIDENTS_REPORTED.name(), Serdes.String().serializer(),
-                Topics.INCIDENTS_REPORTED.valueSerde(registry).serializer());
-        reportedRaw = driver.createInputTopic(Topics.INCIDENTS_REPORTED.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        classified = driver.createOutputTopic(Topics.INCIDENTS_CLASSIFIED.name(), Serdes.String().deserializer(),
-                Topics.INCIDENTS_CLASSIFIED.valueSerde(registry).deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
-                Topics.DEAD_LETTERS.valueSerde(registry).deserializer());
+        kit.start(ClassifierTopology.build(kit.registry(), Clock.fixed(NOW, ZoneOffset.UTC)), ClassifierTopology.APPLICATION_ID);
+        reported = kit.input(Topics.INCIDENTS_REPORTED);
+        reportedRaw = kit.rawInput(Topics.INCIDENTS_REPORTED);
+        classified = kit.output(Topics.INCIDENTS_CLASSIFIED);
+        deadLetters = kit.output(Topics.DEAD_LETTERS);
     }
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        kit.close();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dk.rm.patientsafety.testkit;
+
+import dk.rm.patientsafety.topics.Topic;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.util.Properties;
+
+/** A TopologyTestDriver that speaks in the platform's typed topics, with an in-memory registry holding their schemas. */
+public final class TopologyTestKit implements AutoCloseable {
+
+    private final InMemorySchemaRegistryClient registry = InMemorySchemaRegistryClient.withSchemasOf(Topics.ALL);
+    private TopologyTestDriver driver;
+
+    public InMemorySchemaRegistryClient registry() {
+        return registry;
+    }
+
+    /** Starts the driver with the platform's exactly-once setting, as the services run. */
+    public TopologyTestKit start(Topology topology, String applicationId) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, config);
+        return this;
+    }
+
+    public <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde(registry).serializer());
+    }
+
+    /** Writes arbitrary bytes as values, to test what a topology does with records it cannot decode. */
+    public <K> TestInputTopic<K, byte[]> rawInput(Topic<K, ?> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    public <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde(registry).deserializer());
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+}
