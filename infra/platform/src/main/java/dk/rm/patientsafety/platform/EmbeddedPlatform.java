@@ -49,7 +49,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         urls.put("PostgreSQL", jdbcUrl);
         PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres"),
-                settings.intakePort(), settings.classifierPort(), settings.alertingPort(), data.resolve("streams"));
+                settings.intakePort(), settings.classifierPort(), settings.alertingPort(), data);
         toClose.add(services);
         urls.put("Intake", services.service("intake").url() + "/api/v1/incidents");
         urls.put("Alerting", services.service("alerting").url() + "/api/v1/alerts");

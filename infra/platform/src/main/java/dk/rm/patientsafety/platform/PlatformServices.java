@@ -17,15 +17,21 @@ public final class PlatformServices implements AutoCloseable {
     private PlatformServices() {
     }
 
-    /** Starts the services in flow order: intake, classifier, alerting. Ports of 0 pick free ports. */
-    public static PlatformServices start(Infrastructure infra, int intakePort, int classifierPort, int alertingPort, Path stateDir) {
+    /**
+     * Starts the services in flow order: intake, classifier, alerting. Ports of 0 pick free ports. Kafka Streams
+     * state and the development pseudonym key live under {@code dataDir}.
+     */
+    public static PlatformServices start(Infrastructure infra, int intakePort, int classifierPort, int alertingPort, Path dataDir) {
         PlatformServices services = new PlatformServices();
         try {
             Map<String, Object> common = Map.of(
                     "kafka.bootstrap-servers", infra.bootstrapServers(),
-                    "kafka.state-dir", stateDir.toString(),
+                    "kafka.state-dir", dataDir.resolve("streams").toString(),
                     "schema-registry.url", infra.schemaRegistryUrl());
-            services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, intakePort, common));
+            Map<String, Object> intake = new java.util.HashMap<>(common);
+            intake.put("intake.pseudonym.current-key", DevelopmentPseudonymKey.ID);
+            intake.put("intake.pseudonym.keys." + DevelopmentPseudonymKey.ID, DevelopmentPseudonymKey.loadOrCreate(dataDir));
+            services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, intakePort, intake));
             services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, classifierPort, common));
             Map<String, Object> alerting = new java.util.HashMap<>(common);
             alerting.put("datasources.default.url", infra.jdbcUrl());

@@ -3,6 +3,7 @@ package dk.rm.patientsafety.platform;
 import dk.rm.patientsafety.alerting.AlertingApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
+import dk.rm.patientsafety.intake.PseudonymSettings;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.SchemaRegistrySettings;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
@@ -76,6 +77,10 @@ class DockerComposeConfigurationTest {
             c -> c.getBean(SchemaRegistrySettings.class).getUrl(), "http://probe-registry:18081");
     private static final Setting SERVER_PORT = new Setting("micronaut.server.port",
             c -> c.getBean(HttpServerConfiguration.class).getPort().orElse(null), "18089");
+    private static final Setting PSEUDONYM_CURRENT_KEY = new Setting("intake.pseudonym.current-key",
+            c -> c.getBean(PseudonymSettings.class).getCurrentKey(), "probe-key");
+    private static final Setting PSEUDONYM_KEY_DEV = new Setting("intake.pseudonym.keys.dev",
+            c -> c.getBean(PseudonymSettings.class).getKeys().get("dev"), "cHJvYmUtc2VjcmV0LXByb2JlLXNlY3JldC1wcm9iZS1zZWNyZXQ=");
     private static final Setting JDBC_URL = new Setting("datasources.default.url",
             c -> datasource(c).getJdbcUrl(), "jdbc:postgresql://probe-db:15432/probe");
     private static final Setting JDBC_USERNAME = new Setting("datasources.default.username",
@@ -93,7 +98,7 @@ class DockerComposeConfigurationTest {
      */
     private static final Map<String, PlatformService> SERVICES = Map.of(
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, REGISTRY_URL, SERVER_PORT)),
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
             "classifier", new PlatformService(ClassifierApplication.ENVIRONMENT, ClassifierApplication.class,
                     List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT)),
             "alerting", new PlatformService(AlertingApplication.ENVIRONMENT, AlertingApplication.class,

@@ -44,7 +44,7 @@ class IncidentToAlertIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
-    static Path stateDir;
+    static Path dataDir;
 
     private static PlatformServices services;
     private static SchemaRegistryClient registry;
@@ -55,7 +55,7 @@ class IncidentToAlertIT {
         bootstrap = TestKafka.broker().bootstrapServers();
         TestPostgres.Database db = TestPostgres.shared();
         services = PlatformServices.start(new Infrastructure(bootstrap, TestSchemaRegistry.url(), db.jdbcUrl(), db.username(), db.password()),
-                0, 0, 0, stateDir);
+                0, 0, 0, dataDir);
         registry = TestSchemaRegistry.client();
     }
 

@@ -4,6 +4,8 @@ import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.IncidentSubmission;
+import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.serde.AvroSerde;
 import org.apache.avro.specific.SpecificData;
@@ -27,7 +29,33 @@ public final class Topics {
             "cleanup.policy", "delete",
             "retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
 
-    /** Validated, pseudonymised reports leaving intake (no CPR number, no reporter identity). */
+    private static final Map<String, String> SEVEN_DAYS = Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
+
+    /**
+     * Reports as source systems submit them, in Avro, CPR numbers and reporter identities included.
+     * Restricted to intake; kept a week only, long enough to replay an intake outage.
+     */
+    public static final Topic<String, IncidentSubmission> INCIDENTS_SUBMITTED =
+            avro("uth.incidents.submitted.v1", IncidentSubmission.class, INCIDENT_PARTITIONS, SEVEN_DAYS);
+
+    /**
+     * Reports intake has validated and pseudonymised, from every path, before duplicates are removed.
+     * Internal to intake; keyed by report id so a report and its resubmissions meet in one partition.
+     */
+    public static final Topic<String, IncidentReported> INTAKE_ACCEPTED =
+            avro("uth.intake.accepted.v1", IncidentReported.class, INCIDENT_PARTITIONS, SEVEN_DAYS);
+
+    /** Who reported what: restricted to the local caseworkers, never joined onto shared topics. */
+    public static final Topic<String, ReporterRecord> REPORTERS =
+            avro("uth.reporters.restricted.v1", ReporterRecord.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
+
+    /** Submissions intake rejected, with their original bytes (which may hold CPR numbers): restricted to intake. */
+    public static final Topic<String, DeadLetter> INTAKE_DEAD_LETTERS =
+            avro("uth.intake.deadletter.v1", DeadLetter.class, 1, THIRTY_DAYS);
+
+    /** Validated, pseudonymised reports leaving intake (no CPR number, no reporter identity), one per report. */
     public static final Topic<String, IncidentReported> INCIDENTS_REPORTED =
             avro("uth.incidents.reported.v1", IncidentReported.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
 
@@ -56,7 +84,8 @@ public final class Topics {
 
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
-            List.of(INCIDENTS_REPORTED, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
+            List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
+                    INCIDENTS_REPORTED, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -1,36 +1,49 @@
 package dk.rm.patientsafety.intake;
 
-import dk.rm.patientsafety.events.IncidentReported;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rm.patientsafety.intake.IntakeCounters.Path;
 import dk.rm.patientsafety.service.http.Problem;
+import dk.rm.patientsafety.service.http.Problem.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Accepts one incident report over HTTP and answers with its report id once it is safely on Kafka. */
+/** Accepts incident reports over HTTP, one or a batch, and answers once the accepted ones are safely on Kafka. */
 @Controller("/api/v1/incidents")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class IncidentController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentController.class);
     static final String INVALID_REPORT = "https://patientsafety.rm.dk/problems/invalid-report";
+    static final String UNREADABLE_BODY = "https://patientsafety.rm.dk/problems/unreadable-body";
+    static final String BATCH_TOO_LARGE = "https://patientsafety.rm.dk/problems/batch-too-large";
+    public static final String NDJSON = "application/x-ndjson";
+    /** Set by the bulk importer so its reports are counted as their own path. */
+    public static final String PATH_HEADER = "X-Intake-Path";
 
-    private final IncidentPublisher publisher;
-    private final ReportValidator validator;
-    private final Clock clock = Clock.systemUTC();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public IncidentController(IncidentPublisher publisher) {
-        this.publisher = publisher;
-        this.validator = new ReportValidator(clock);
+    private final IntakeService intake;
+    private final IntakeLimits limits;
+    private final IntakeCounters counters;
+
+    public IncidentController(IntakeService intake, IntakeLimits limits, IntakeCounters counters) {
+        this.intake = intake;
+        this.limits = limits;
+        this.counters = counters;
     }
 
     /** The answer to an accepted report. */
@@ -38,18 +51,93 @@ public class IncidentController {
     public record Accepted(String reportId, String status) {
     }
 
+    /** One report's result within a batch. */
+    @Serdeable
+    public record ItemResult(int index, String status, @Nullable String reportId, @Nullable List<FieldError> errors) {
+    }
+
+    /** The answer to a batch: every report's result, in request order. */
+    @Serdeable
+    public record BatchResult(int received, int accepted, int rejected, List<ItemResult> results) {
+    }
+
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> report(@Body IncidentReportRequest request) throws Exception {
-        List<Problem.FieldError> errors = validator.validate(request);
-        if (!errors.isEmpty()) {
-            LOG.info("Rejected a report with {} invalid field(s)", errors.size());
-            return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", errors);
+    public HttpResponse<?> report(@Body String body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            counters.rejected(Path.HTTP);
+            return unreadable("The body is not valid JSON");
         }
-        IncidentReported report = ReportMapper.toEvent(request, clock.instant());
-        publisher.publish(report);
-        // Only ids and codes are logged: free text and patient data stay out of logs.
-        LOG.info("Accepted report {} from {} for {}", report.getReportId(), report.getSource(), report.getIncidentLocation());
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(report.getReportId(), "ACCEPTED"));
+        IntakeService.Result result = intake.submit(List.of(json), Path.HTTP).get(0);
+        if (!result.accepted()) {
+            return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", result.errors());
+        }
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(result.reportId(), "ACCEPTED"));
+    }
+
+    @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
+    public HttpResponse<?> batch(@Body String body, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @Nullable @Header(PATH_HEADER) String pathHeader) {
+        Path path = "bulk-import".equalsIgnoreCase(pathHeader) ? Path.BULK_IMPORT : Path.HTTP_BATCH;
+        List<JsonNode> reports;
+        try {
+            reports = contentType.startsWith(NDJSON) ? ndjson(body) : array(body);
+        } catch (UnreadableBody e) {
+            counters.rejected(path); // the request counts as one rejected submission: its reports cannot be told apart
+            return unreadable(e.getMessage());
+        }
+        if (reports.size() > limits.getMaxBatchSize()) {
+            reports.forEach(report -> counters.rejected(path));
+            return Problem.respond(new Problem(BATCH_TOO_LARGE, "Batch too large", 413,
+                    reports.size() + " reports; at most " + limits.getMaxBatchSize() + " per request", List.of()));
+        }
+        List<ItemResult> results = intake.submit(reports, path).stream()
+                .map(r -> r.accepted() ? new ItemResult(r.index(), "ACCEPTED", r.reportId(), null)
+                        : new ItemResult(r.index(), "REJECTED", null, r.errors()))
+                .toList();
+        int accepted = (int) results.stream().filter(r -> r.reportId() != null).count();
+        return HttpResponse.ok(new BatchResult(results.size(), accepted, results.size() - accepted, results));
+    }
+
+    private static List<JsonNode> array(String body) throws UnreadableBody {
+        JsonNode json = parse(body, "The body is not valid JSON");
+        if (!json.isArray()) {
+            throw new UnreadableBody("A batch must be a JSON array of reports (or NDJSON with Content-Type " + NDJSON + ")");
+        }
+        List<JsonNode> reports = new ArrayList<>();
+        json.forEach(reports::add);
+        return reports;
+    }
+
+    private static List<JsonNode> ndjson(String body) throws UnreadableBody {
+        List<JsonNode> reports = new ArrayList<>();
+        String[] lines = body.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                reports.add(parse(lines[i], "Line " + (i + 1) + " is not valid JSON"));
+            }
+        }
+        return reports;
+    }
+
+    /** Parser messages quote the input, which may hold personal data, so only our own message is kept. */
+    private static JsonNode parse(String text, String message) throws UnreadableBody {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBody(message);
+        }
+    }
+
+    private static HttpResponse<Problem> unreadable(String detail) {
+        return Problem.respond(new Problem(UNREADABLE_BODY, "Unreadable request body", 400, detail, List.of()));
+    }
+
+    private static final class UnreadableBody extends Exception {
+        UnreadableBody(String message) {
+            super(message);
+        }
     }
 }

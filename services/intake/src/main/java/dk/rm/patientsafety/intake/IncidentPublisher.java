@@ -1,38 +1,65 @@
 package dk.rm.patientsafety.intake;
 
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.service.ClientConfigs;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
 import dk.rm.patientsafety.topics.Topics;
-import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Publishes validated reports with an idempotent producer and waits for the broker's acknowledgement. Eager,
- * so topics are provisioned at start-up and an unreachable Kafka fails the start, not the first report.
+ * Publishes accepted reports, and their reporters' identities, in one Kafka transaction per request, so a
+ * report never lands without its reporter or the other way round, and a batch lands whole. Eager, so topics
+ * are provisioned at start-up and an unreachable Kafka fails the start rather than the first report.
  */
 @Context
 public class IncidentPublisher {
 
-    private final KafkaProducer<String, IncidentReported> producer;
+    private final KafkaProducer<String, SpecificRecord> producer;
 
     public IncidentPublisher(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka) {
-        this.producer = new KafkaProducer<>(ClientConfigs.producer(kafka, "intake"),
-                Topics.INCIDENTS_REPORTED.keySerde().serializer(), Topics.INCIDENTS_REPORTED.valueSerde(registry).serializer());
+        Map<String, Object> config = ClientConfigs.producer(kafka, "intake-http");
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "intake-http-" + UUID.randomUUID());
+        Serializer<IncidentReported> reports = Topics.INTAKE_ACCEPTED.valueSerde(registry).serializer();
+        Serializer<ReporterRecord> reporters = Topics.REPORTERS.valueSerde(registry).serializer();
+        Serializer<SpecificRecord> values = (topic, value) -> value instanceof ReporterRecord reporter
+                ? reporters.serialize(topic, reporter)
+                : reports.serialize(topic, (IncidentReported) value);
+        this.producer = new KafkaProducer<>(config, Topics.INTAKE_ACCEPTED.keySerde().serializer(), values);
+        producer.initTransactions();
     }
 
-    /** Returns once the report is durably on the topic; a reporter must never be told "accepted" for a lost report. */
-    public void publish(IncidentReported report) throws ExecutionException, InterruptedException, TimeoutException {
-        producer.send(new ProducerRecord<>(Topics.INCIDENTS_REPORTED.name(), null,
-                report.getReceivedAt().toEpochMilli(), report.getReportId(), report)).get(30, TimeUnit.SECONDS);
+    /** Returns once every report is committed on Kafka: a reporter must never be told "accepted" for a lost report. */
+    public synchronized void publish(List<IntakePipeline.Accepted> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            for (IntakePipeline.Accepted item : accepted) {
+                IncidentReported report = item.report();
+                producer.send(new ProducerRecord<>(Topics.INTAKE_ACCEPTED.name(), null, report.getReceivedAt().toEpochMilli(),
+                        report.getReportId(), report));
+                item.reporter().ifPresent(reporter -> producer.send(new ProducerRecord<>(Topics.REPORTERS.name(), null,
+                        report.getReceivedAt().toEpochMilli(), report.getReportId(), reporter)));
+            }
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
     }
 
     @PreDestroy

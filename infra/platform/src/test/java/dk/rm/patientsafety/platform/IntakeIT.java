@@ -1,0 +1,230 @@
+package dk.rm.patientsafety.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.IncidentSubmission;
+import dk.rm.patientsafety.events.ReporterIdentity;
+import dk.rm.patientsafety.events.ReporterRecord;
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestPostgres;
+import dk.rm.patientsafety.testkit.TestSchemaRegistry;
+import dk.rm.patientsafety.testkit.TopicRecords;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A mixed corpus (good, bad, malformed and duplicated reports) through every way into intake, on a real broker
+ * and registry: every outcome is checked, each good report is published exactly once, nothing is lost, the
+ * counts add up, and no CPR number reaches the shared topic, the HTTP answers or the logs.
+ */
+class IntakeIT {
+
+    /** Ten digits, optionally split like a CPR number: what must never leave intake. */
+    static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{4}(?!\\d)");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String RUN = String.valueOf(Instant.now().toEpochMilli());
+
+    @TempDir
+    static Path dataDir;
+
+    private static LogCapture logs;
+    private static PlatformServices services;
+    private static SchemaRegistryClient registry;
+    private static String bootstrap;
+    private static final List<String> responses = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        logs = LogCapture.attach();
+        bootstrap = TestKafka.broker().bootstrapServers();
+        TestPostgres.Database db = TestPostgres.shared();
+        services = PlatformServices.start(new Infrastructure(bootstrap, TestSchemaRegistry.url(), db.jdbcUrl(), db.username(), db.password()),
+                0, 0, 0, dataDir);
+        registry = TestSchemaRegistry.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        services.close();
+        logs.close();
+    }
+
+    @Test
+    void everyReportFromEveryPathEndsAcceptedOnceOrRejectedWithItsReason() throws Exception {
+        // HTTP, one at a time: good, unknown unit, malformed JSON, and the good one again.
+        HttpResponse<String> good1 = post("/api/v1/incidents", "application/json", report("G1").toString());
+        HttpResponse<String> unknownUnit = post("/api/v1/incidents", "application/json", report("B1").put("incidentLocation", "1309999000000").toString());
+        HttpResponse<String> malformed = post("/api/v1/incidents", "application/json", "{\"headline\": \"Pt 010190-1234 faldt\", ");
+        HttpResponse<String> again = post("/api/v1/incidents", "application/json", report("G1").toString());
+        assertEquals(List.of(202, 400, 400, 202), List.of(good1.statusCode(), unknownUnit.statusCode(), malformed.statusCode(), again.statusCode()));
+        String g1 = JSON.readTree(good1.body()).get("reportId").asText();
+        assertEquals(g1, JSON.readTree(again.body()).get("reportId").asText(), "a resubmission gets the same report id");
+        assertEquals("incidentLocation", JSON.readTree(unknownUnit.body()).at("/errors/0/field").asText());
+
+        // HTTP batch as NDJSON: good, future date, good, and the first good one again.
+        String ndjson = String.join("\n", report("G2").toString(), report("B2").put("eventDate", "2099-01-01").toString(),
+                report("G3").toString(), report("G2").toString());
+        HttpResponse<String> batch = post("/api/v1/incidents/batch", "application/x-ndjson", ndjson);
+        assertEquals(200, batch.statusCode(), batch.body());
+        JsonNode results = JSON.readTree(batch.body()).get("results");
+        assertEquals(List.of("ACCEPTED", "REJECTED", "ACCEPTED", "ACCEPTED"), statuses(results));
+        assertEquals("eventDate", results.get(1).at("/errors/0/field").asText());
+
+        // Kafka, from a source system producing Avro: good, unknown enum value, not Avro at all, and G1 again.
+        // G1 has the same source and source id as the report sent over HTTP: the same report, resubmitted.
+        produceSubmissions(List.of(submission("G4"), withReporterType(submission("B3"), "DOCTOR"), submission("G1")));
+        produceRaw("not avro".getBytes());
+
+        Set<String> expected = Set.of(g1, results.get(0).get("reportId").asText(), results.get(2).get("reportId").asText(),
+                dk.rm.patientsafety.intake.IntakePipeline.reportId("it-" + RUN, "G4"));
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(expected), Duration.ofSeconds(60));
+        JsonNode counts = awaitCounts(c -> c.get("published").asLong() + c.get("duplicates").asLong() == 7);
+
+        // Each good report exactly once, and nothing else from this run.
+        List<String> ours = reported.stream().map(ConsumerRecord::key).filter(expected::contains).toList();
+        assertEquals(expected.size(), ours.size(), "each good report published once: " + ours);
+        assertEquals(Set.of("G1", "G2", "G3", "G4"), reported.stream().map(r -> r.value().getSourceId())
+                .filter(id -> id.length() == 2).collect(Collectors.toSet()));
+
+        // The Kafka path's rejects are dead letters with their reasons and positions.
+        List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(bootstrap, Topics.INTAKE_DEAD_LETTERS, registry,
+                read -> read.size() >= 2, Duration.ofSeconds(30));
+        assertEquals(Set.of("INVALID_REPORT", "MALFORMED_AVRO"), dead.stream().map(d -> d.value().getReasonCode()).collect(Collectors.toSet()));
+        assertEquals(1, dead.stream().filter(d -> d.value().getReason().startsWith("reporterType must be one of")).count());
+
+        // Counts add up per path: received = accepted + rejected, and accepted = published + duplicates.
+        assertPath(counts, "http", 4, 2, 2);
+        assertPath(counts, "http-batch", 4, 3, 1);
+        assertPath(counts, "kafka", 4, 2, 2);
+        assertEquals(4, counts.get("published").asLong());
+        assertEquals(3, counts.get("duplicates").asLong());
+
+        // The reporter's identity is on the restricted topic, and nowhere on the shared one.
+        List<ConsumerRecord<String, ReporterRecord>> reporters = TopicRecords.readUntil(bootstrap, Topics.REPORTERS, registry,
+                read -> read.stream().anyMatch(r -> r.key().equals(g1)), Duration.ofSeconds(30));
+        assertEquals("anne.sygeplejerske@rm.dk", reporters.stream().filter(r -> r.key().equals(g1)).findFirst().orElseThrow()
+                .value().getReporter().getEmail());
+
+        // No CPR number anywhere it could leak.
+        reported.forEach(r -> assertFalse(CPR_LIKE.matcher(r.value().toString()).find(), r.value().toString()));
+        reported.forEach(r -> assertFalse(r.value().toString().contains("anne.sygeplejerske"), "reporter identity on a shared topic"));
+        responses.forEach(body -> assertFalse(CPR_LIKE.matcher(body).find(), body));
+        assertTrue(logs.lines().stream().anyMatch(line -> line.contains("report(s) received")), "the log capture sees intake's lines");
+        logs.lines().forEach(line -> assertFalse(CPR_LIKE.matcher(line).find(), line));
+    }
+
+    static ObjectNode report(String id) {
+        ObjectNode json = JSON.createObjectNode()
+                .put("source", "it-" + RUN).put("sourceId", id)
+                .put("headline", "Forkert patient fik medicin (pt. 010190-1234)")
+                .put("description", "Pt. med cpr 0101901234 fik ordineret\nmedicin til 02.01.90-4321. Opdaget ved tjek.")
+                .put("eventDate", "2026-11-20").put("eventTime", "08:30")
+                .put("incidentLocation", "1309011000000")
+                .put("actualConsequence", "NONE").put("possibleConsequence", "SERIOUS")
+                .put("reporterType", "HEALTH_PROFESSIONAL")
+                .put("patientCpr", "010190-1234");
+        json.putObject("reporter").put("name", "Anne Sygeplejerske").put("email", "anne.sygeplejerske@rm.dk");
+        return json;
+    }
+
+    private static IncidentSubmission submission(String id) {
+        IncidentSubmission submission = IncidentSubmission.newBuilder()
+                .setSource("it-" + RUN).setSourceId(id)
+                .setHeadline("Medicin givet til forkert patient").setDescription("CPR 010190-1234 forvekslet med 020190-1234.")
+                .setEventDate("2026-11-19").setIncidentLocation("1309021000000")
+                .setActualConsequence("MINOR").setPossibleConsequence("SERIOUS").setReporterType("HEALTH_PROFESSIONAL")
+                .setPatientCpr("0101901234")
+                .setReporter(new ReporterIdentity("Anne Sygeplejerske", "anne.sygeplejerske@rm.dk", null, null))
+                .build();
+        return submission;
+    }
+
+    private static IncidentSubmission withReporterType(IncidentSubmission submission, String type) {
+        submission.setReporterType(type);
+        return submission;
+    }
+
+    private static void produceSubmissions(List<IncidentSubmission> submissions) throws Exception {
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "enable.idempotence", true),
+                new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
+            for (IncidentSubmission submission : submissions) {
+                producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), submission.getSourceId(), submission)).get();
+            }
+        }
+    }
+
+    private static void produceRaw(byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), "raw", value)).get();
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        responses.add(response.body());
+        return response;
+    }
+
+    private static JsonNode awaitCounts(java.util.function.Predicate<JsonNode> done) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/intake/counts"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode counts = JSON.readTree(response.body());
+            if (done.test(counts)) {
+                return counts;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("counts never settled: " + counts);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void assertPath(JsonNode counts, String path, long received, long accepted, long rejected) {
+        JsonNode c = counts.at("/paths/" + path);
+        assertEquals(List.of(received, accepted, rejected), List.of(c.get("received").asLong(), c.get("accepted").asLong(), c.get("rejected").asLong()), path);
+        assertEquals(c.get("received").asLong(), c.get("accepted").asLong() + c.get("rejected").asLong(), path + ": counts add up");
+    }
+
+    private static List<String> statuses(JsonNode results) {
+        List<String> statuses = new ArrayList<>();
+        results.forEach(r -> statuses.add(r.get("status").asText()));
+        return statuses;
+    }
+}

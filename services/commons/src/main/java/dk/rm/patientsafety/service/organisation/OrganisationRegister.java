@@ -1,0 +1,65 @@
+package dk.rm.patientsafety.service.organisation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The organisation register: which SOR codes exist and how units nest. A report about an unknown unit cannot be routed. */
+public final class OrganisationRegister {
+
+    static final String DEFAULT_RESOURCE = "/organisation/register.json";
+
+    private final Map<String, OrganisationUnit> units;
+
+    private OrganisationRegister(List<OrganisationUnit> units) {
+        this.units = units.stream().collect(Collectors.toUnmodifiableMap(OrganisationUnit::sorCode, Function.identity()));
+    }
+
+    /** The register shipped with the platform (illustrative Region Midtjylland units), or the file at {@code path}. */
+    public static OrganisationRegister load(Optional<Path> path) {
+        if (path.isPresent()) {
+            try (InputStream in = Files.newInputStream(path.get())) {
+                return read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the organisation register " + path.get(), e);
+            }
+        }
+        try (InputStream in = OrganisationRegister.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the built-in organisation register", e);
+        }
+    }
+
+    public static OrganisationRegister read(InputStream json) throws IOException {
+        List<OrganisationUnit> units = new ObjectMapper().readValue(json, new TypeReference<>() {
+        });
+        return new OrganisationRegister(units);
+    }
+
+    public static OrganisationRegister of(List<OrganisationUnit> units) {
+        return new OrganisationRegister(units);
+    }
+
+    public boolean contains(String sorCode) {
+        return units.containsKey(sorCode);
+    }
+
+    public Optional<OrganisationUnit> find(String sorCode) {
+        return Optional.ofNullable(units.get(sorCode));
+    }
+
+    public int size() {
+        return units.size();
+    }
+}

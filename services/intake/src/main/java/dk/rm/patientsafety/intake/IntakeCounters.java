@@ -1,0 +1,64 @@
+package dk.rm.patientsafety.intake;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What intake received, accepted and rejected, per path, and how many accepted reports were duplicates.
+ * Every received report ends as exactly one of accepted or rejected, so the counts must add up.
+ */
+@Singleton
+public class IntakeCounters {
+
+    /** The ways into intake. */
+    public enum Path { HTTP, HTTP_BATCH, BULK_IMPORT, KAFKA }
+
+    /** One path's counts. */
+    @Serdeable
+    public record Counts(long received, long accepted, long rejected) {
+    }
+
+    /** All paths' counts, and what the de-duplication stage did with the accepted reports. */
+    @Serdeable
+    public record Snapshot(Map<String, Counts> paths, long published, long duplicates) {
+    }
+
+    private final Map<Path, AtomicLong[]> byPath = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    public void accepted(Path path) {
+        add(path, 1);
+    }
+
+    public void rejected(Path path) {
+        add(path, 2);
+    }
+
+    public void published() {
+        published.incrementAndGet();
+    }
+
+    public void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
+    public Snapshot snapshot() {
+        Map<String, Counts> paths = new TreeMap<>();
+        byPath.forEach((path, c) -> paths.put(path.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                new Counts(c[0].get(), c[1].get(), c[2].get())));
+        return new Snapshot(paths, published.get(), duplicates.get());
+    }
+
+    /** Counts one received report and its outcome (index 1 accepted, 2 rejected) together. */
+    private void add(Path path, int outcome) {
+        AtomicLong[] counts = byPath.computeIfAbsent(path, p -> new AtomicLong[]{new AtomicLong(), new AtomicLong(), new AtomicLong()});
+        counts[outcome].incrementAndGet();
+        counts[0].incrementAndGet();
+    }
+}

@@ -1,0 +1,70 @@
+package dk.rm.patientsafety.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rm.patientsafety.intake.IntakeCounters.Path;
+import dk.rm.patientsafety.service.http.Problem.FieldError;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Takes parsed JSON reports from the HTTP paths through the pipeline and publishes the accepted ones together. */
+@Singleton
+public class IntakeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    /** One report's result, in request order. */
+    public record Result(int index, String reportId, List<FieldError> errors) {
+        public boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final JsonSubmissionReader reader = new JsonSubmissionReader();
+    private final IntakePipeline pipeline;
+    private final IncidentPublisher publisher;
+    private final IntakeCounters counters;
+    private final Clock clock;
+
+    public IntakeService(IntakePipeline pipeline, IncidentPublisher publisher, IntakeCounters counters, Clock clock) {
+        this.pipeline = pipeline;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /** Checks every report, publishes the valid ones in one transaction, and only then counts them. */
+    public List<Result> submit(List<JsonNode> reports, Path path) {
+        Instant receivedAt = clock.instant();
+        List<Result> results = new ArrayList<>();
+        List<IntakePipeline.Accepted> accepted = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            JsonSubmissionReader.Read read = reader.read(reports.get(i));
+            IntakePipeline.Outcome outcome = read.errors().isEmpty()
+                    ? pipeline.process(read.submission(), receivedAt)
+                    : new IntakePipeline.Rejected(read.errors());
+            if (outcome instanceof IntakePipeline.Accepted ok) {
+                accepted.add(ok);
+                results.add(new Result(i, ok.report().getReportId(), List.of()));
+            } else {
+                results.add(new Result(i, null, ((IntakePipeline.Rejected) outcome).errors()));
+            }
+        }
+        publisher.publish(accepted);
+        results.forEach(result -> {
+            if (result.accepted()) {
+                counters.accepted(path);
+            } else {
+                counters.rejected(path);
+            }
+        });
+        // Counts and ids only: report texts and personal data never reach the log.
+        LOG.info("{}: {} report(s) received, {} accepted", path, results.size(), accepted.size());
+        return results;
+    }
+}

@@ -1,0 +1,91 @@
+package dk.rm.patientsafety.privacy;
+
+import dk.rm.patientsafety.privacy.DigitGroups.Group;
+
+import java.util.List;
+
+/**
+ * A CPR number is a plausible date DDMMYY and four digits, split only after DD, MM or YY; never checked by modulus 11.
+ *
+ * <p>Numbers issued since 2007 may fail the modulus-11 check, so it would let real numbers through.
+ */
+final class CprShape {
+
+    static final int DIGITS = 10;
+    /** Up to two digits glued to a CPR number are still redacted with it; at 13 the run is a code (SOR, GLN). */
+    static final int MAX_GLUED_RUN = 12;
+    /** Four groups at most: DD, MM, YY and the serial. */
+    static final int MAX_GROUPS = 4;
+
+    private CprShape() {
+    }
+
+    /** Groups {@code from .. from+count-1}, if they are joined by separators, are exactly one CPR number. */
+    static boolean isExact(List<Group> groups, int from, int count) {
+        return isJoined(groups, from, count) && windowAt(groups, from, count, 0) && totalDigits(groups, from, count) == DIGITS;
+    }
+
+    /**
+     * Groups {@code from .. from+count-1} hold a CPR number with one or two extra digits glued to its first or last
+     * group: a mistyped number, or a CPR number run into another figure. Either way it is redacted whole.
+     */
+    static boolean isGlued(List<Group> groups, int from, int count) {
+        if (!isJoined(groups, from, count)) {
+            return false;
+        }
+        int total = totalDigits(groups, from, count);
+        if (total <= DIGITS || total > MAX_GLUED_RUN) {
+            return false;
+        }
+        for (int offset = 0; offset <= total - DIGITS; offset++) {
+            if (windowAt(groups, from, count, offset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ten digits starting {@code offset} digits into the groups: a plausible date, every split after DD, MM or YY. */
+    private static boolean windowAt(List<Group> groups, int from, int count, int offset) {
+        StringBuilder digits = new StringBuilder();
+        int boundary = 0;
+        for (int g = from; g < from + count; g++) {
+            if (g > from) {
+                int split = boundary - offset;
+                if (split != 2 && split != 4 && split != 6) {
+                    return false;
+                }
+            }
+            digits.append(groups.get(g).digits());
+            boundary += groups.get(g).length();
+        }
+        return digits.length() >= offset + DIGITS && isPlausibleDate(digits, offset);
+    }
+
+    /** Day 01-31 and month 01-12; any year, and no check of the day against the month, to err towards redaction. */
+    static boolean isPlausibleDate(CharSequence digits, int at) {
+        int day = (digits.charAt(at) - '0') * 10 + (digits.charAt(at + 1) - '0');
+        int month = (digits.charAt(at + 2) - '0') * 10 + (digits.charAt(at + 3) - '0');
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+    }
+
+    static int totalDigits(List<Group> groups, int from, int count) {
+        int total = 0;
+        for (int g = from; g < from + count; g++) {
+            total += groups.get(g).length();
+        }
+        return total;
+    }
+
+    private static boolean isJoined(List<Group> groups, int from, int count) {
+        if (from + count > groups.size()) {
+            return false;
+        }
+        for (int g = from; g < from + count - 1; g++) {
+            if (!groups.get(g).joinedToNext()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
