@@ -1,6 +1,9 @@
 package dk.rm.patientsafety.intake;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -32,6 +35,23 @@ public class IntakeCounters {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
+    public IntakeCounters() {
+    }
+
+    /** Also exposes the counts as metrics: {@code intake.reports{path, outcome}} and {@code intake.published/duplicates}. */
+    @Inject
+    public IntakeCounters(MeterRegistry metrics) {
+        for (Path path : Path.values()) {
+            AtomicLong[] counts = countsOf(path);
+            String tag = tag(path);
+            FunctionCounter.builder("intake.reports", counts[0], AtomicLong::get).tags("path", tag, "outcome", "received").register(metrics);
+            FunctionCounter.builder("intake.reports", counts[1], AtomicLong::get).tags("path", tag, "outcome", "accepted").register(metrics);
+            FunctionCounter.builder("intake.reports", counts[2], AtomicLong::get).tags("path", tag, "outcome", "rejected").register(metrics);
+        }
+        FunctionCounter.builder("intake.published", published, AtomicLong::get).register(metrics);
+        FunctionCounter.builder("intake.duplicates", duplicates, AtomicLong::get).register(metrics);
+    }
+
     public void accepted(Path path) {
         add(path, 1);
     }
@@ -50,15 +70,26 @@ public class IntakeCounters {
 
     public Snapshot snapshot() {
         Map<String, Counts> paths = new TreeMap<>();
-        byPath.forEach((path, c) -> paths.put(path.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                new Counts(c[0].get(), c[1].get(), c[2].get())));
+        byPath.forEach((path, c) -> {
+            if (c[0].get() > 0) {
+                paths.put(tag(path), new Counts(c[0].get(), c[1].get(), c[2].get()));
+            }
+        });
         return new Snapshot(paths, published.get(), duplicates.get());
     }
 
     /** Counts one received report and its outcome (index 1 accepted, 2 rejected) together. */
     private void add(Path path, int outcome) {
-        AtomicLong[] counts = byPath.computeIfAbsent(path, p -> new AtomicLong[]{new AtomicLong(), new AtomicLong(), new AtomicLong()});
+        AtomicLong[] counts = countsOf(path);
         counts[outcome].incrementAndGet();
         counts[0].incrementAndGet();
+    }
+
+    private AtomicLong[] countsOf(Path path) {
+        return byPath.computeIfAbsent(path, p -> new AtomicLong[]{new AtomicLong(), new AtomicLong(), new AtomicLong()});
+    }
+
+    private static String tag(Path path) {
+        return path.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }
