@@ -181,6 +181,50 @@ class IntakeIT {
         logs.lines().forEach(IntakeIT::assertNoCpr);
     }
 
+    @Test
+    void theBulkImporterSendsAnExportAndABatchMonthAndItsSummaryMatchesIntakesCounts() throws Exception {
+        JsonNode before = counts();
+        String source = "it-bulk-" + RUN;
+        assertEquals(202, post("/api/v1/incidents", "application/json", report("X-1").put("source", source).toString()).statusCode());
+        Path csv = dataDir.resolve("export.csv");
+        java.nio.file.Files.writeString(csv, String.join("\r\n",
+                "source_id;headline;description;event_date;incident_location;actual_consequence;possible_consequence;patient_cpr",
+                "X-1;Fald;\"Pt 010190-1234 faldt;\nslog hovedet\";2026-11-01;1309021000000;MINOR;SERIOUS;010190-1234",
+                "X-2;Forkert medicin;Givet til forkert patient;2026-11-02;1309011000000;NONE;SERIOUS;",
+                "X-3;Ukendt afdeling;Afdelingen findes ikke;2026-11-03;1309999000000;NONE;MINOR;",
+                "X-4;For få felter;mangler"), java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        dk.rm.patientsafety.bulkimport.BulkImporter importer = dk.rm.patientsafety.bulkimport.BulkImporter.builder()
+                .intake(URI.create(services.service("intake").url())).source(source).output(out).progress(out, false).build();
+
+        dk.rm.patientsafety.bulkimport.ImportSummary reports = importer.importReports(csv);
+        assertEquals(List.of(4L, 2L, 1L, 1L), List.of(reports.read(), reports.accepted(), reports.rejectedByIntake(), reports.rejectedByImporter()));
+        assertEquals(1, reports.exitCode());
+        dk.rm.patientsafety.bulkimport.ImportSummary month = importer.importBatchReports(batchMonth());
+        assertEquals(List.of(2L, 2L, 0), List.of(month.read(), month.accepted(), month.exitCode()));
+
+        String x1 = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "X-1");
+        String x2 = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "X-2");
+        String falls = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "SR:1309011000000:2026-10:FALLS");
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(Set.of(x1, x2, falls)), Duration.ofSeconds(60));
+        JsonNode counts = awaitCounts(c -> delta(before, c, "/published") + delta(before, c, "/duplicates") == 5);
+        assertEquals(1, reported.stream().filter(r -> r.key().equals(x1)).count(), "X-1 sent over HTTP and in the file: published once");
+        IncidentReported batch = reported.stream().filter(r -> r.key().equals(falls)).findFirst().orElseThrow().value();
+        assertTrue(batch.getHeadline().startsWith("SR – "), batch.getHeadline());
+        assertEquals(12, batch.getBatch().getCount());
+        assertPath(before, counts, "bulk-import", 5, 4, 1);
+        assertEquals(1, delta(before, counts, "/duplicates"));
+        assertNoCpr(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Path batchMonth() throws Exception {
+        Path csv = dataDir.resolve("samlerapportering.csv");
+        java.nio.file.Files.writeString(csv, "month;sor_code;area;count\n2026-10;1309011000000;FALLS;12\n2026-10;1309021000000;Infektioner;3\n");
+        return csv;
+    }
+
     static ObjectNode report(String id) {
         ObjectNode json = JSON.createObjectNode()
                 .put("source", "it-" + RUN).put("sourceId", id)
