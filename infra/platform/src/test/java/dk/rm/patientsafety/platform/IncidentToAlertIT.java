@@ -9,7 +9,6 @@ import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.testkit.TestKafka;
-import dk.rm.patientsafety.testkit.TestPostgres;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
@@ -53,9 +52,7 @@ class IncidentToAlertIT {
     @BeforeAll
     static void startPlatform() {
         bootstrap = TestKafka.broker().bootstrapServers();
-        TestPostgres.Database db = TestPostgres.shared();
-        services = PlatformServices.start(new Infrastructure(bootstrap, TestSchemaRegistry.url(), db.jdbcUrl(), db.username(), db.password()),
-                0, 0, 0, dataDir);
+        services = TestPlatform.start(dataDir);
         registry = TestSchemaRegistry.client();
     }
 

@@ -10,7 +10,6 @@ import dk.rm.patientsafety.events.ReporterIdentity;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.testkit.TestKafka;
-import dk.rm.patientsafety.testkit.TestPostgres;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
@@ -49,8 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IntakeIT {
 
-    /** Ten digits, optionally split like a CPR number: what must never leave intake. */
-    static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{4}(?!\\d)");
+    /**
+     * A day, a month, a year and four digits, optionally split like a CPR number: what must never leave intake.
+     * The date part matters: Kafka logs ten-digit numbers such as 2147483646 that are no CPR number.
+     */
+    static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)(0[1-9]|[12]\\d|3[01])[ .\\-]?(0[1-9]|1[0-2])[ .\\-]?\\d{2}[ .\\-]?\\d{4}(?!\\d)");
     /** Report ids are UUIDs, whose digit groups can look like a CPR number; they are ours, so they are set aside first. */
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -71,9 +73,7 @@ class IntakeIT {
     static void start() {
         logs = LogCapture.attach();
         bootstrap = TestKafka.broker().bootstrapServers();
-        TestPostgres.Database db = TestPostgres.shared();
-        services = PlatformServices.start(new Infrastructure(bootstrap, TestSchemaRegistry.url(), db.jdbcUrl(), db.username(), db.password()),
-                0, 0, 0, dataDir);
+        services = TestPlatform.start(dataDir);
         registry = TestSchemaRegistry.client();
     }
 

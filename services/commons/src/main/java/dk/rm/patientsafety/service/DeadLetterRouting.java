@@ -17,8 +17,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -91,17 +89,7 @@ public final class DeadLetterRouting {
         }
 
         private DeadLetter deadLetter(RecordMetadata source, FixedKeyRecord<String, byte[]> record, String code, String reason) {
-            return DeadLetter.newBuilder()
-                    .setService(service)
-                    .setSourceTopic(source.topic())
-                    .setSourcePartition(source.partition())
-                    .setSourceOffset(source.offset())
-                    .setReasonCode(code)
-                    .setReason(reason)
-                    .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-                    .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                    .setFailedAt(clock.instant())
-                    .build();
+            return DeadLetters.of(service, source, record, code, reason, clock.instant());
         }
     }
 }

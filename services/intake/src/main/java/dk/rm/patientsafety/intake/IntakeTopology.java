@@ -5,6 +5,7 @@ import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.service.DeadLetters;
 import dk.rm.patientsafety.service.http.Problem.FieldError;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -24,8 +25,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -137,17 +136,7 @@ public final class IntakeTopology {
 
         private void reject(FixedKeyRecord<String, byte[]> record, RecordMetadata source, String code, String reason) {
             counters.rejected(IntakeCounters.Path.KAFKA);
-            DeadLetter deadLetter = DeadLetter.newBuilder()
-                    .setService(APPLICATION_ID)
-                    .setSourceTopic(source.topic())
-                    .setSourcePartition(source.partition())
-                    .setSourceOffset(source.offset())
-                    .setReasonCode(code)
-                    .setReason(reason)
-                    .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-                    .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                    .setFailedAt(clock.instant())
-                    .build();
+            DeadLetter deadLetter = DeadLetters.of(APPLICATION_ID, source, record, code, reason, clock.instant());
             context.forward(record.withValue(new Result(null, deadLetter)));
         }
     }

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntakePipelineTest {
 
-    /** Ten digits with optional separators: what a CPR number looks like to anyone reading the event. */
-    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{4}(?!\\d)");
+    /** A date and four digits, with optional separators: what a CPR number looks like to anyone reading the event. */
+    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)(0[1-9]|[12]\\d|3[01])[ .\\-]?(0[1-9]|1[0-2])[ .\\-]?\\d{2}[ .\\-]?\\d{4}(?!\\d)");
 
     private final IntakePipeline pipeline = Submissions.pipeline();
 

@@ -1,0 +1,20 @@
+package dk.rm.patientsafety.platform;
+
+import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestPostgres;
+import dk.rm.patientsafety.testkit.TestSchemaRegistry;
+
+import java.nio.file.Path;
+
+/** The platform's services on the test kit's real broker, registry and PostgreSQL, on free ports. */
+final class TestPlatform {
+
+    private TestPlatform() {
+    }
+
+    static PlatformServices start(Path dataDir) {
+        TestPostgres.Database db = TestPostgres.shared();
+        return PlatformServices.start(new Infrastructure(TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
+                db.jdbcUrl(), db.username(), db.password()), 0, 0, 0, dataDir);
+    }
+}
