@@ -84,6 +84,31 @@ class IncidentToAlertIT {
     }
 
     @Test
+    void aCaseworkersReclassificationWithdrawsTheAlertDownstream() throws Exception {
+        String serious = submit(report("SLICE-OVERRIDE", "NONE", "FATAL"));
+        assertEquals("ACTIVE", awaitAlertStatus(serious, "ACTIVE").get("status").asText());
+
+        HttpResponse<String> unknown = postOverride("no-such-report", Map.of("overallSeverity", "NO_CONSEQUENCE",
+                "caseworker", "rm-1", "reason", "test"));
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        HttpResponse<String> invalid = postOverride(serious, Map.of("overallSeverity", "HARMLESS"));
+        assertEquals(400, invalid.statusCode());
+        assertEquals(Set.of("overallSeverity", "caseworker", "reason"), fields(JSON.readTree(invalid.body())));
+
+        HttpResponse<String> accepted = postOverride(serious, Map.of("overallSeverity", "NO_CONSEQUENCE",
+                "incidentType", "DOCUMENTATION", "caseworker", "risikomanager-auh-7", "reason", "Fejlen blev opdaget før administration"));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+
+        JsonNode withdrawn = awaitAlertStatus(serious, "WITHDRAWN");
+        assertEquals("NO_CONSEQUENCE", withdrawn.get("overallSeverity").asText());
+        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+                read -> read.stream().anyMatch(r -> r.key().equals(serious) && r.value().getOverride() != null), Duration.ofSeconds(30));
+        IncidentClassified latest = latest(classified, serious);
+        assertEquals("risikomanager-auh-7", latest.getOverride().getCaseworker());
+        assertEquals("DOCUMENTATION", latest.getIncidentType().name());
+    }
+
+    @Test
     void anInvalidReportIsRejectedWithAProblemNamingTheField() throws Exception {
         HttpResponse<String> response = post(report("SLICE-BAD", "DEADLY", "MINOR"));
         assertEquals(400, response.statusCode());
@@ -102,6 +127,35 @@ class IncidentToAlertIT {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(400, JSON.readTree(response.body()).get("status").asInt());
         assertFalse(response.body().contains("0101901234"), response.body());
+    }
+
+    private static HttpResponse<String> postOverride(String reportId, Map<String, Object> body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service("classifier").url() + "/api/v1/incidents/" + reportId + "/classification"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Set<String> fields(JsonNode problem) {
+        Set<String> fields = new java.util.HashSet<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    private static JsonNode awaitAlertStatus(String reportId, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            JsonNode alerts = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(services.service("alerting").url() + "/api/v1/alerts"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode alert : alerts) {
+                if (reportId.equals(alert.path("reportId").asText()) && status.equals(alert.path("status").asText())) {
+                    return alert;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + status + " alert for " + reportId + ": " + alerts);
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static Map<String, Object> report(String sourceId, String actual, String possible) {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SchemaConventionsTest {
 
     private static final List<Class<?>> EVENTS = List.of(IncidentReported.class, IncidentClassified.class,
-            QualityIndicatorObservation.class, Alert.class, DeadLetter.class, IncidentSubmission.class, ReporterRecord.class);
+            QualityIndicatorObservation.class, Alert.class, DeadLetter.class, IncidentSubmission.class, ReporterRecord.class, ClassificationOverride.class);
 
     @Test
     void everyRecordAndFieldHasADoc() {

@@ -19,15 +19,17 @@ public final class Topic<K, V> {
     private final String name;
     private final Serde<K> keySerde;
     private final Function<SchemaRegistryClient, Serde<V>> valueSerdeFactory;
+    private final Function<SchemaRegistryClient, Serde<V>> stateSerdeFactory;
     private final Schema valueSchema;
     private final int partitions;
     private final Map<String, String> config;
 
     Topic(String name, Serde<K> keySerde, Function<SchemaRegistryClient, Serde<V>> valueSerdeFactory,
-          Schema valueSchema, int partitions, Map<String, String> config) {
+          Function<SchemaRegistryClient, Serde<V>> stateSerdeFactory, Schema valueSchema, int partitions, Map<String, String> config) {
         this.name = name;
         this.keySerde = keySerde;
         this.valueSerdeFactory = valueSerdeFactory;
+        this.stateSerdeFactory = stateSerdeFactory;
         this.valueSchema = valueSchema;
         this.partitions = partitions;
         this.config = Map.copyOf(config);
@@ -44,6 +46,15 @@ public final class Topic<K, V> {
     /** The value serde, bound to a registry; Avro values use the Confluent wire format. */
     public Serde<V> valueSerde(SchemaRegistryClient registry) {
         return valueSerdeFactory.apply(registry);
+    }
+
+    /**
+     * A serde for this topic's values in a Kafka Streams state store. A store's changelog is the application's
+     * own internal topic, so its subject is registered on first use, as Confluent's Streams serdes do; the
+     * platform's shared topics are only ever looked up.
+     */
+    public Serde<V> stateSerde(SchemaRegistryClient registry) {
+        return stateSerdeFactory.apply(registry);
     }
 
     /** The Avro schema registered for the values, if the values are Avro. */

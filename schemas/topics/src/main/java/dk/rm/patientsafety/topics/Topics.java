@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.topics;
 
 import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.ClassificationOverride;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
@@ -63,6 +64,14 @@ public final class Topics {
     public static final Topic<String, IncidentClassified> INCIDENTS_CLASSIFIED =
             avro("uth.incidents.classified.v1", IncidentClassified.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
 
+    /**
+     * Caseworkers' reclassifications, keyed by report id (co-partitioned with the reports they override). Kept
+     * forever, every one of them: this topic is the audit trail of human decisions.
+     */
+    public static final Topic<String, ClassificationOverride> CLASSIFICATION_OVERRIDES =
+            avro("uth.classification.overrides.v1", ClassificationOverride.class, INCIDENT_PARTITIONS,
+                    Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+
     /** Alerts to patient-safety officers, keyed by alert id (a replay overwrites, never duplicates). */
     public static final Topic<String, Alert> ALERTS =
             avro("uth.alerts.v1", Alert.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
@@ -80,18 +89,18 @@ public final class Topics {
      * registry keeps it. Only the registry provisions and reads it.
      */
     public static final Topic<String, String> SCHEMAS = new Topic<>("_schemas", Serdes.String(), registry -> Serdes.String(),
-            null, 1, Map.of("cleanup.policy", "compact"));
+            registry -> Serdes.String(), null, 1, Map.of("cleanup.policy", "compact"));
 
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
-                    INCIDENTS_REPORTED, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
+                    INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
 
     private Topics() {
     }
 
     private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, int partitions, Map<String, String> config) {
         return new Topic<>(name, Serdes.String(), registry -> AvroSerde.forValues(type, registry),
-                SpecificData.get().getSchema(type), partitions, config);
+                registry -> AvroSerde.of(type, registry, false, true), SpecificData.get().getSchema(type), partitions, config);
     }
 }

@@ -67,8 +67,9 @@ public class AlertProjector implements Runnable {
             return; // a tombstone: alerts are never deleted by the platform
         }
         repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
-                alert.getIncidentLocation(), alert.getEventDate(), alert.getHeadline(), alert.getReason(), alert.getRaisedAt());
-        LOG.info("Alert {} stored for incident location {}", alert.getAlertId(), alert.getIncidentLocation());
+                alert.getIncidentLocation(), alert.getEventDate(), alert.getHeadline(), alert.getReason(), alert.getRaisedAt(),
+                alert.getStatus().name());
+        LOG.info("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
     }
 
     @PreDestroy

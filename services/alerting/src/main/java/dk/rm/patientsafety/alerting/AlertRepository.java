@@ -15,14 +15,14 @@ import java.util.List;
 public interface AlertRepository extends GenericRepository<StoredAlert, String> {
 
     @Query("""
-            INSERT INTO alert (alert_id, kind, report_id, overall_severity, incident_location, event_date, headline, reason, raised_at)
-            VALUES (:alertId, :kind, :reportId, :overallSeverity, :incidentLocation, :eventDate, :headline, :reason, :raisedAt)
+            INSERT INTO alert (alert_id, kind, report_id, overall_severity, incident_location, event_date, headline, reason, raised_at, status)
+            VALUES (:alertId, :kind, :reportId, :overallSeverity, :incidentLocation, :eventDate, :headline, :reason, :raisedAt, :status)
             ON CONFLICT (alert_id) DO UPDATE SET kind = EXCLUDED.kind, report_id = EXCLUDED.report_id,
                 overall_severity = EXCLUDED.overall_severity, incident_location = EXCLUDED.incident_location,
                 event_date = EXCLUDED.event_date, headline = EXCLUDED.headline, reason = EXCLUDED.reason,
-                raised_at = EXCLUDED.raised_at""")
+                raised_at = EXCLUDED.raised_at, status = EXCLUDED.status""")
     void upsert(String alertId, String kind, @Nullable String reportId, String overallSeverity, String incidentLocation,
-                @Nullable LocalDate eventDate, String headline, String reason, Instant raisedAt);
+                @Nullable LocalDate eventDate, String headline, String reason, Instant raisedAt, String status);
 
     List<StoredAlert> findByIncidentLocationOrderByRaisedAtDesc(String incidentLocation);
 

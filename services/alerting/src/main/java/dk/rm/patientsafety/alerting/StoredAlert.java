@@ -20,5 +20,6 @@ public record StoredAlert(
         @Nullable LocalDate eventDate,
         String headline,
         String reason,
-        Instant raisedAt) {
+        Instant raisedAt,
+        String status) {
 }

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.alerting;
 
 import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.AlertKind;
+import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
@@ -79,6 +80,20 @@ class AlertingTopologyTest {
 
         var keys = alerts.readKeyValuesToList().stream().map(kv -> kv.key).distinct().toList();
         assertEquals(List.of(SeriousIncidentRule.alertId(incident.getReportId())), keys);
+    }
+
+    @Test
+    void aReclassificationToNotSeriousWithdrawsTheStandingAlert() {
+        IncidentReported report = Reports.serious();
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.SERIOUS_CONSEQUENCE));
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.MINOR_CONSEQUENCE));
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.MINOR_CONSEQUENCE));
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertEquals(List.of(AlertStatus.ACTIVE, AlertStatus.WITHDRAWN), raised.stream().map(Alert::getStatus).toList(),
+                "withdrawn once; a minor incident that never alerted stays silent");
+        assertEquals(SeriousIncidentRule.alertId(report.getReportId()), raised.get(1).getAlertId());
+        assertEquals(OverallSeverity.MINOR_CONSEQUENCE, raised.get(1).getOverallSeverity());
     }
 
     @Test

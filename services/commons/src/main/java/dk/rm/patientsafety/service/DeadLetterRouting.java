@@ -44,13 +44,14 @@ public final class DeadLetterRouting {
                 .withName("read-" + topic.name()));
         KStream<String, Decoded<V>> decoded = raw.processValues(
                 () -> new DecodingProcessor<>(valueSerde.deserializer(), service, clock), Named.as("decode-" + topic.name()));
-        Map<String, KStream<String, Decoded<V>>> branches = decoded.split(Named.as("decoded-"))
+        String prefix = "decoded-" + topic.name() + "-";
+        Map<String, KStream<String, Decoded<V>>> branches = decoded.split(Named.as(prefix))
                 .branch((key, result) -> result.failed(), Branched.as("failed"))
                 .defaultBranch(Branched.as("ok"));
-        branches.get("decoded-failed")
+        branches.get(prefix + "failed")
                 .mapValues(Decoded::deadLetter)
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde));
-        return branches.get("decoded-ok").mapValues(Decoded::value);
+        return branches.get(prefix + "ok").mapValues(Decoded::value);
     }
 
     private static final class DecodingProcessor<V> implements FixedKeyProcessor<String, byte[], Decoded<V>> {

@@ -62,4 +62,8 @@ public final class OrganisationRegister {
     public int size() {
         return units.size();
     }
+
+    public java.util.Collection<OrganisationUnit> units() {
+        return units.values();
+    }
 }
