@@ -88,24 +88,11 @@ public final class PhraseRules {
 
     /** The rules shipped with the module. */
     public static PhraseRules defaults() {
-        try (InputStream in = PhraseRules.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new RuleFileException("classpath:" + DEFAULT_RESOURCE + ": not found");
-            }
-            return load(in, "classpath:" + DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new RuleFileException("classpath:" + DEFAULT_RESOURCE + ": cannot be read: " + e.getMessage(), e);
-        }
+        return RuleFiles.fromResource(DEFAULT_RESOURCE, PhraseRules::parse);
     }
 
     public static PhraseRules load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new RuleFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new RuleFileException(file + ": cannot be read: " + e.getMessage(), e);
-        }
+        return RuleFiles.fromFile(file, PhraseRules::parse);
     }
 
     /** @param source names the stream in error messages, e.g. its path */
@@ -374,6 +361,30 @@ public final class PhraseRules {
     static final class RuleFiles {
 
         private RuleFiles() {
+        }
+
+        /** Reads and parses a rule file on the classpath; every failure names the file. */
+        static <T> T fromResource(String resource, java.util.function.BiFunction<JsonNode, String, T> parse) {
+            String source = "classpath:" + resource;
+            try (InputStream in = RuleFiles.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new RuleFileException(source + ": not found");
+                }
+                return parse.apply(read(in, source), source);
+            } catch (IOException e) {
+                throw new RuleFileException(source + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+
+        /** Reads and parses a rule file; every failure names the file. */
+        static <T> T fromFile(Path file, java.util.function.BiFunction<JsonNode, String, T> parse) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return parse.apply(read(in, file.toString()), file.toString());
+            } catch (NoSuchFileException e) {
+                throw new RuleFileException(file + ": no such file");
+            } catch (IOException e) {
+                throw new RuleFileException(file + ": cannot be read: " + e.getMessage(), e);
+            }
         }
 
         static JsonNode read(InputStream in, String source) {

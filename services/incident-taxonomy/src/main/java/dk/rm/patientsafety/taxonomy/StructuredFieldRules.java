@@ -2,10 +2,7 @@ package dk.rm.patientsafety.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,24 +68,11 @@ public final class StructuredFieldRules {
 
     /** The rules shipped with the module. */
     public static StructuredFieldRules defaults() {
-        try (InputStream in = StructuredFieldRules.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new RuleFileException("classpath:" + DEFAULT_RESOURCE + ": not found");
-            }
-            return load(in, "classpath:" + DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new RuleFileException("classpath:" + DEFAULT_RESOURCE + ": cannot be read: " + e.getMessage(), e);
-        }
+        return RuleFiles.fromResource(DEFAULT_RESOURCE, StructuredFieldRules::parse);
     }
 
     public static StructuredFieldRules load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new RuleFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new RuleFileException(file + ": cannot be read: " + e.getMessage(), e);
-        }
+        return RuleFiles.fromFile(file, StructuredFieldRules::parse);
     }
 
     public static StructuredFieldRules load(InputStream in, String source) {
