@@ -8,38 +8,49 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the accuracy report as part of the build, prints its tables, and guards the held-out test split.
+ * Runs the accuracy report as part of the build, prints its tables, and guards both held-out splits.
  *
- * <p>The issue's aim is {@value #AIM} on the test split. The rules reach less than that on text written by another
- * author (see README-section.md, "Accuracy"), so the build asserts {@value #FLOOR}, the figure reached rounded down,
- * to catch regressions, and prints whether the aim is met. {@code -Dtaxonomy.strictAim=true} asserts the aim itself.
+ * <p>The aim is {@value #AIM} on held-out text. The rules reach less than that on the {@code test} split (text written
+ * by another author than the rules' tuner; see README-accuracy.md), so the build asserts floors, the figures reached
+ * rounded down, to catch regressions, and prints whether the aim is met. {@code -Dtaxonomy.strictAim=true} asserts the
+ * aim itself. Each held-out split has its own floor rather than one on their union: {@code test2} was written by the
+ * tuner and scores higher, so a union floor would let it hide a regression on {@code test}, the harder split.
  */
 class AccuracyReportTest {
 
-    /** The aim for the held-out test split. */
+    /** The aim for held-out text. */
     static final double AIM = 0.90;
-    /** The accuracy the rules reached on the test split (0.820), rounded down: a regression guard, not the aim. */
-    static final double FLOOR = 0.80;
+    /** The accuracy the rules reached on the test split (100/122 = 0.8197), rounded down: a regression guard, not the aim. */
+    static final double FLOOR = 0.81;
+    /** The accuracy reached on the second held-out split test2 (59/61 = 0.967), rounded down. */
+    static final double TEST2_FLOOR = 0.96;
 
     @Test
-    void heldOutTestSplitAccuracy() {
+    void heldOutSplitsAccuracy() {
         assertTrue(AccuracyReport.corpusPresent(), "the labelled corpus " + AccuracyReport.CORPUS_RESOURCE
                 + " is missing from src/test/resources");
         List<AccuracyReport.Example> corpus = AccuracyReport.readDefault();
         IncidentTypeClassifier classifier = IncidentTypeClassifier.defaults();
-        AccuracyReport.Evaluation dev = AccuracyReport.Evaluation.of(classifier,
-                corpus.stream().filter(e -> e.split().equals("dev")).toList());
-        AccuracyReport.Evaluation test = AccuracyReport.Evaluation.of(classifier,
-                corpus.stream().filter(e -> e.split().equals("test")).toList());
-        System.out.println(dev.report("dev"));
-        System.out.println(test.report("test"));
-        boolean aimMet = test.accuracy() >= AIM;
-        System.out.println(String.format(Locale.ROOT, "test-split accuracy %.3f: %s the aim %.2f", test.accuracy(),
-                aimMet ? "meets" : "BELOW", AIM));
-        assertTrue(test.total() > 0, "the corpus has no test split");
-        double bar = Boolean.getBoolean("taxonomy.strictAim") ? AIM : FLOOR;
-        assertTrue(test.accuracy() >= bar, String.format(Locale.ROOT, "test-split accuracy %.3f is below %.2f",
-                test.accuracy(), bar));
+        System.out.println(evaluate(classifier, corpus, "dev").report("dev"));
+        boolean strict = Boolean.getBoolean("taxonomy.strictAim");
+        check(classifier, corpus, "test", strict ? AIM : FLOOR);
+        check(classifier, corpus, "test2", strict ? AIM : TEST2_FLOOR);
+    }
+
+    private static void check(IncidentTypeClassifier classifier, List<AccuracyReport.Example> corpus, String split,
+                              double bar) {
+        AccuracyReport.Evaluation evaluation = evaluate(classifier, corpus, split);
+        System.out.println(evaluation.report(split));
+        System.out.println(String.format(Locale.ROOT, "%s-split accuracy %.3f: %s the aim %.2f", split,
+                evaluation.accuracy(), evaluation.accuracy() >= AIM ? "meets" : "BELOW", AIM));
+        assertTrue(evaluation.total() > 0, "the corpus has no " + split + " split");
+        assertTrue(evaluation.accuracy() >= bar, String.format(Locale.ROOT, "%s-split accuracy %.3f is below %.2f",
+                split, evaluation.accuracy(), bar));
+    }
+
+    private static AccuracyReport.Evaluation evaluate(IncidentTypeClassifier classifier,
+                                                      List<AccuracyReport.Example> corpus, String split) {
+        return AccuracyReport.Evaluation.of(classifier, corpus.stream().filter(e -> e.split().equals(split)).toList());
     }
 
     @Test
