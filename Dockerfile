@@ -7,7 +7,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 ARG MODULE
-RUN test -n "${MODULE}" || { echo "build arg MODULE is required (intake, classifier or alerting)" >&2; exit 1; }
+RUN test -n "${MODULE}" || { echo "build arg MODULE is required (intake, classifier, alerting or statistics)" >&2; exit 1; }
 RUN ./mvnw -q -B -pl "services/${MODULE}" -am -DskipTests package \
         dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out \

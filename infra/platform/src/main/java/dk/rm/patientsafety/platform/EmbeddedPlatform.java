@@ -49,11 +49,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         urls.put("PostgreSQL", jdbcUrl);
         PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres"),
-                settings.intakePort(), settings.classifierPort(), settings.alertingPort(), data);
+                settings.servicePorts(), data);
         toClose.add(services);
         urls.put("Intake", services.service("intake").url() + "/api/v1/incidents");
         urls.put("Alerting", services.service("alerting").url() + "/api/v1/alerts");
         urls.put("Classifier health", services.service("classifier").url() + "/health");
+        urls.put("Statistics", services.service("statistics").url() + "/api/v1/series");
     }
 
     private static EmbeddedPostgres startPostgres(PlatformSettings settings, Path dir) throws IOException {

@@ -3,13 +3,14 @@ package dk.rm.patientsafety.platform;
 import dk.rm.patientsafety.alerting.AlertingApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
+import dk.rm.patientsafety.statistics.StatisticsApplication;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The platform's own services (intake, classifier, alerting) running against given infrastructure. */
+/** The platform's own services (intake, classifier, alerting, statistics) running against given infrastructure. */
 public final class PlatformServices implements AutoCloseable {
 
     private final List<ServiceContext> started = new ArrayList<>();
@@ -18,10 +19,10 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /**
-     * Starts the services in flow order: intake, classifier, alerting. Ports of 0 pick free ports. Kafka Streams
-     * state and the development pseudonym key live under {@code dataDir}.
+     * Starts the services in flow order: intake, classifier, alerting, statistics. Ports of 0 pick free ports. Kafka
+     * Streams state and the development pseudonym key live under {@code dataDir}.
      */
-    public static PlatformServices start(Infrastructure infra, int intakePort, int classifierPort, int alertingPort, Path dataDir) {
+    public static PlatformServices start(Infrastructure infra, Ports ports, Path dataDir) {
         PlatformServices services = new PlatformServices();
         try {
             Map<String, Object> common = Map.of(
@@ -31,17 +32,25 @@ public final class PlatformServices implements AutoCloseable {
             Map<String, Object> intake = new java.util.HashMap<>(common);
             intake.put("intake.pseudonym.current-key", DevelopmentPseudonymKey.ID);
             intake.put("intake.pseudonym.keys." + DevelopmentPseudonymKey.ID, DevelopmentPseudonymKey.loadOrCreate(dataDir));
-            services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, intakePort, intake));
-            services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, classifierPort, common));
+            services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, ports.intake(), intake));
+            services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, ports.classifier(), common));
             Map<String, Object> alerting = new java.util.HashMap<>(common);
             alerting.put("datasources.default.url", infra.jdbcUrl());
             alerting.put("datasources.default.username", infra.jdbcUser());
             alerting.put("datasources.default.password", infra.jdbcPassword());
-            services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, alertingPort, alerting));
+            services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, ports.alerting(), alerting));
+            services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(), common));
             return services;
         } catch (RuntimeException e) {
             services.close();
             throw e;
+        }
+    }
+
+    /** The services' HTTP ports; 0 picks a free one. */
+    public record Ports(int intake, int classifier, int alerting, int statistics) {
+        public static Ports anyFree() {
+            return new Ports(0, 0, 0, 0);
         }
     }
 

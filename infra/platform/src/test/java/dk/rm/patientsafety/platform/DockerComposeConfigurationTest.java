@@ -2,6 +2,7 @@ package dk.rm.patientsafety.platform;
 
 import dk.rm.patientsafety.alerting.AlertingApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
+import dk.rm.patientsafety.statistics.StatisticsApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.intake.PseudonymSettings;
 import dk.rm.patientsafety.service.KafkaSettings;
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * docker-compose.yml configures intake, classifier and alerting only through environment variables. For each of
+ * docker-compose.yml configures intake, classifier, alerting and statistics only through environment variables. For each of
  * them this test takes the {@code environment:} map from the compose file and gives it to a Micronaut context for
  * that service's environment exactly as the process environment would be given (same property convention, same
  * precedence over the service's application-&lt;env&gt;.yml), then checks that:
@@ -103,7 +104,9 @@ class DockerComposeConfigurationTest {
                     List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT)),
             "alerting", new PlatformService(AlertingApplication.ENVIRONMENT, AlertingApplication.class,
                     List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT,
-                            JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)));
+                            JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
+            "statistics", new PlatformService(StatisticsApplication.ENVIRONMENT, StatisticsApplication.class,
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT)));
 
     private static Map<String, Object> compose;
 
@@ -125,7 +128,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
     void everyVariableSetsAPropertyTheServiceReads(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, List<String>> variablesPerProperty = new TreeMap<>();
@@ -137,7 +140,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
     void composeValuesArriveInTheTypedSettings(String service) {
         Map<String, String> environment = environment(service);
         Map<String, Setting> setBy = settingsByVariable(service);
@@ -151,7 +154,7 @@ class DockerComposeConfigurationTest {
 
     /** Compose values may equal a default (port 8080, replication factor 1); probe values cannot, so they prove the mapping. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
     void everyVariableOverridesTheServiceDefaults(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, String> probes = new LinkedHashMap<>();
@@ -163,7 +166,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
     void servicesPointAtTheComposeInfrastructure(String service) {
         Map<String, String> env = environment(service);
         Map<String, String> kafka = environment("kafka");

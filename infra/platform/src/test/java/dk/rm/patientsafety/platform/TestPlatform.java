@@ -15,6 +15,6 @@ final class TestPlatform {
     static PlatformServices start(Path dataDir) {
         TestPostgres.Database db = TestPostgres.shared();
         return PlatformServices.start(new Infrastructure(TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
-                db.jdbcUrl(), db.username(), db.password()), 0, 0, 0, dataDir);
+                db.jdbcUrl(), db.username(), db.password()), PlatformServices.Ports.anyFree(), dataDir);
     }
 }

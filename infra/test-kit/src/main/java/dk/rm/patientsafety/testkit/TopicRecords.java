@@ -5,6 +5,9 @@ import dk.rm.patientsafety.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /** Reads a topic from the beginning, as a downstream consumer would (committed records only). */
@@ -41,6 +45,21 @@ public final class TopicRecords {
                 consumer.poll(Duration.ofMillis(200)).forEach(read::add);
             }
             return read;
+        }
+    }
+
+    /** Writes the records with an idempotent producer and waits until each is acknowledged. */
+    public static <K, V> void send(String bootstrapServers, Topic<K, V> topic, SchemaRegistryClient registry, Map<K, V> records) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde(registry).serializer())) {
+            for (Map.Entry<K, V> record : records.entrySet()) {
+                producer.send(new ProducerRecord<>(topic.name(), record.getKey(), record.getValue())).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + topic.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not send to " + topic.name(), e.getCause());
         }
     }
 }

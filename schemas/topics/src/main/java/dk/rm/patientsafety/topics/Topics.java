@@ -4,10 +4,13 @@ import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.ClassificationOverride;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.events.StatisticalSignal;
+import dk.rm.patientsafety.events.UnitActivity;
 import dk.rm.patientsafety.serde.AvroSerde;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -80,6 +83,24 @@ public final class Topics {
     public static final Topic<String, QualityIndicatorObservation> QUALITY_INDICATORS =
             avro("quality.indicators.observed.v1", QualityIndicatorObservation.class, 3, LATEST_PER_KEY);
 
+    /**
+     * Activity per unit and period (bed-days, admissions): the denominators of incident rates. Keyed by unit and
+     * period start ({@code 1309011000000|2026-10-01}); compacted, so a corrected month replaces the first figure.
+     */
+    public static final Topic<String, UnitActivity> ACTIVITY =
+            avro("hospital.activity.v1", UnitActivity.class, 3, LATEST_PER_KEY);
+
+    /**
+     * Incident counts per granularity, unit, type, period and severity, for downstream systems. Keyed
+     * {@code MONTH|1309011000000|MEDICATION|2026-10-01|MINOR_CONSEQUENCE}; compacted, so the latest value is the count.
+     */
+    public static final Topic<String, IncidentCount> INCIDENT_COUNTS =
+            avro("uth.incident-counts.v1", IncidentCount.class, 3, LATEST_PER_KEY);
+
+    /** Signals of non-random variation (raised and cleared) in incident and indicator series, keyed by series id. */
+    public static final Topic<String, StatisticalSignal> SIGNALS =
+            avro("statistics.signals.v1", StatisticalSignal.class, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+
     /** Records a service could not process, with the original bytes and the reason. Restricted access. */
     public static final Topic<String, DeadLetter> DEAD_LETTERS =
             avro("platform.deadletter.v1", DeadLetter.class, 1, THIRTY_DAYS);
@@ -94,7 +115,8 @@ public final class Topics {
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
-                    INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, DEAD_LETTERS);
+                    INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, ACTIVITY,
+                    INCIDENT_COUNTS, SIGNALS, DEAD_LETTERS);
 
     private Topics() {
     }

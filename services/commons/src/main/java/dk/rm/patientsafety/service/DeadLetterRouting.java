@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a topic so that a record that cannot be decoded goes to the dead-letter topic with its original
@@ -39,11 +41,21 @@ public final class DeadLetterRouting {
     /** Streams the decodable values of {@code topic}; the rest is written to {@link Topics#DEAD_LETTERS}. */
     public static <V> KStream<String, V> decodeOrDeadLetter(StreamsBuilder builder, Topic<String, V> topic, Serde<V> valueSerde,
                                                             Serde<DeadLetter> deadLetterSerde, String service, Clock clock) {
+        return decodeOrDeadLetter(builder, topic, valueSerde, deadLetterSerde, service, clock, value -> Optional.empty());
+    }
+
+    /**
+     * As above, and a decoded value the validator finds a problem with is a dead letter too (code INVALID_VALUE). The
+     * problem must name the failing rule and field, never their content.
+     */
+    public static <V> KStream<String, V> decodeOrDeadLetter(StreamsBuilder builder, Topic<String, V> topic, Serde<V> valueSerde,
+                                                            Serde<DeadLetter> deadLetterSerde, String service, Clock clock,
+                                                            Function<V, Optional<String>> validator) {
         // Keys are plain strings on every topic; only values can be undecodable.
         KStream<String, byte[]> raw = builder.stream(topic.name(), Consumed.with(topic.keySerde(), Serdes.ByteArray())
                 .withName("read-" + topic.name()));
         KStream<String, Decoded<V>> decoded = raw.processValues(
-                () -> new DecodingProcessor<>(valueSerde.deserializer(), service, clock), Named.as("decode-" + topic.name()));
+                () -> new DecodingProcessor<>(valueSerde.deserializer(), validator, service, clock), Named.as("decode-" + topic.name()));
         String prefix = "decoded-" + topic.name() + "-";
         Map<String, KStream<String, Decoded<V>>> branches = decoded.split(Named.as(prefix))
                 .branch((key, result) -> result.failed(), Branched.as("failed"))
@@ -57,12 +69,14 @@ public final class DeadLetterRouting {
     private static final class DecodingProcessor<V> implements FixedKeyProcessor<String, byte[], Decoded<V>> {
 
         private final Deserializer<V> deserializer;
+        private final Function<V, Optional<String>> validator;
         private final String service;
         private final Clock clock;
         private FixedKeyProcessorContext<String, Decoded<V>> context;
 
-        DecodingProcessor(Deserializer<V> deserializer, String service, Clock clock) {
+        DecodingProcessor(Deserializer<V> deserializer, Function<V, Optional<String>> validator, String service, Clock clock) {
             this.deserializer = deserializer;
+            this.validator = validator;
             this.service = service;
             this.clock = clock;
         }
@@ -80,7 +94,10 @@ public final class DeadLetterRouting {
                 if (value == null) {
                     context.forward(record.withValue(new Decoded<>(null, deadLetter(source, record, "EMPTY_VALUE", "Record has no value"))));
                 } else {
-                    context.forward(record.withValue(new Decoded<>(value, null)));
+                    Optional<String> problem = validator.apply(value);
+                    context.forward(record.withValue(problem.isPresent()
+                            ? new Decoded<>(null, deadLetter(source, record, "INVALID_VALUE", problem.get()))
+                            : new Decoded<>(value, null)));
                 }
             } catch (RuntimeException e) {
                 // The reason names the failure, never the content: values may hold personal data.

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,20 @@ public final class OrganisationRegister {
 
     public Optional<OrganisationUnit> find(String sorCode) {
         return Optional.ofNullable(units.get(sorCode));
+    }
+
+    /**
+     * The unit and the units above it, nearest first (department, hospital, region). A code the register does not
+     * know is its own lineage; a cycle in the register ends the walk instead of looping.
+     */
+    public List<String> lineage(String sorCode) {
+        List<String> lineage = new ArrayList<>(List.of(sorCode));
+        Optional<OrganisationUnit> unit = find(sorCode);
+        while (unit.isPresent() && unit.get().parentSorCode() != null && !lineage.contains(unit.get().parentSorCode())) {
+            lineage.add(unit.get().parentSorCode());
+            unit = find(unit.get().parentSorCode());
+        }
+        return List.copyOf(lineage);
     }
 
     public int size() {

@@ -1,0 +1,40 @@
+package dk.rm.patientsafety.statistics;
+
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Instant;
+
+/**
+ * Keeps each indicator series' results (a corrected result for a period replaces the first) and re-evaluates the
+ * series' chart on every result. Keyed by series id, so one task holds a whole series.
+ */
+final class IndicatorResults implements Processor<String, QualityIndicatorObservation, String, SpecificRecord> {
+
+    private final IndicatorSeriesReader reader;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, QualityIndicatorObservation> results;
+    private SeriesEvaluator evaluator;
+
+    IndicatorResults(IndicatorSeriesReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.results = context.getStateStore(StatisticsStores.INDICATOR_OBSERVATIONS);
+        this.evaluator = new SeriesEvaluator(context.getStateStore(StatisticsStores.INDICATOR_SIGNAL_STATES));
+    }
+
+    @Override
+    public void process(Record<String, QualityIndicatorObservation> record) {
+        results.put(StatisticsStores.indicatorKey(record.key(), record.value().getPeriodStart()), record.value());
+        evaluator.evaluate(reader.read(results, record.key()), Instant.ofEpochMilli(record.timestamp()))
+                .forEach(signal -> context.forward(record.withValue(signal)));
+    }
+}

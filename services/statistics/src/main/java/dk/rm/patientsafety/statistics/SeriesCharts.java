@@ -1,0 +1,103 @@
+package dk.rm.patientsafety.statistics;
+
+import dk.rm.patientsafety.events.IncidentCount;
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.events.SeriesSignalState;
+import dk.rm.patientsafety.events.StatisticalSignal;
+import dk.rm.patientsafety.events.UnitActivity;
+import dk.rm.patientsafety.spc.Chart;
+import dk.rm.patientsafety.spc.ChartPoint;
+import dk.rm.patientsafety.spc.ChartSpec;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a series and charts it exactly as the stream last evaluated it: an incident series ends where it ended at
+ * that evaluation, so the chart a dashboard shows and the signals published always agree.
+ */
+public final class SeriesCharts {
+
+    private final ReadOnlyKeyValueStore<String, IncidentCount> counts;
+    private final ReadOnlyKeyValueStore<String, UnitActivity> activity;
+    private final ReadOnlyKeyValueStore<String, QualityIndicatorObservation> indicators;
+    private final ReadOnlyKeyValueStore<String, SeriesSignalState> incidentStates;
+    private final ReadOnlyKeyValueStore<String, SeriesSignalState> indicatorStates;
+    private final StatisticsConfig config;
+
+    public SeriesCharts(ReadOnlyKeyValueStore<String, IncidentCount> counts, ReadOnlyKeyValueStore<String, UnitActivity> activity,
+                        ReadOnlyKeyValueStore<String, QualityIndicatorObservation> indicators,
+                        ReadOnlyKeyValueStore<String, SeriesSignalState> incidentStates,
+                        ReadOnlyKeyValueStore<String, SeriesSignalState> indicatorStates, StatisticsConfig config) {
+        this.counts = counts;
+        this.activity = activity;
+        this.indicators = indicators;
+        this.incidentStates = incidentStates;
+        this.indicatorStates = indicatorStates;
+        this.config = config;
+    }
+
+    /** Every series the stream has evaluated, by id; optionally those of one unit. */
+    public List<SeriesView.Summary> list(Optional<String> unit) {
+        List<SeriesView.Summary> summaries = new ArrayList<>();
+        for (ReadOnlyKeyValueStore<String, SeriesSignalState> store : List.of(incidentStates, indicatorStates)) {
+            try (KeyValueIterator<String, SeriesSignalState> it = store.all()) {
+                it.forEachRemaining(entry -> {
+                    if (unit.map(u -> entry.key.contains(":" + u + ":") || entry.key.endsWith(":" + u)).orElse(true)) {
+                        summaries.add(new SeriesView.Summary(entry.key, entry.value.getSigmaPeriods(), entry.value.getLongestRun(),
+                                entry.value.getFewCrossings()));
+                    }
+                });
+            }
+        }
+        summaries.sort(Comparator.comparing(SeriesView.Summary::seriesId));
+        return summaries;
+    }
+
+    /** The series and its chart, optionally with limits frozen on the first {@code freeze} points; empty if unknown. */
+    public Optional<SeriesView> chart(String seriesId, int freeze) {
+        return data(seriesId).map(data -> view(data, freeze));
+    }
+
+    private Optional<SeriesData> data(String seriesId) {
+        if (SeriesId.isIndicator(seriesId)) {
+            return config.indicatorReader().read(indicators, seriesId);
+        }
+        Optional<SeriesId.IncidentSeries> series = SeriesId.parseIncidents(seriesId);
+        SeriesSignalState state = series.isPresent() ? incidentStates.get(seriesId) : null;
+        if (state == null) {
+            return Optional.empty();
+        }
+        return config.incidentReader().read(counts, activity, series.get(),
+                state.getEvaluatedAt().atZone(GracePeriods.DANISH_TIME).toLocalDate());
+    }
+
+    private static SeriesView view(SeriesData data, int freeze) {
+        ChartSpec spec = freeze > 0 ? data.spec().withFreeze(freeze) : data.spec();
+        Chart chart = data.chart(spec);
+        List<SeriesView.Point> points = chart.points().stream().map(p -> point(data, p)).toList();
+        List<SeriesView.Runs> runs = chart.runs().stream().map(r -> new SeriesView.Runs(r.part(), r.usefulObservations(),
+                r.longestRun(), r.longestRunLimit(), r.crossings(), r.crossingsLimit(), r.runsSignal())).toList();
+        // Signals standing now are those a first evaluation would raise.
+        List<String> signals = new SignalTracker().evaluate(data, chart, null, Instant.EPOCH).signals().stream()
+                .map(StatisticalSignal::getSentence).toList();
+        return new SeriesView(data.seriesId(), data.title(), data.unit(), data.measure(), spec.type().name(), spec.multiply(),
+                spec.freeze(), points, runs, signals);
+    }
+
+    private static SeriesView.Point point(SeriesData data, ChartPoint p) {
+        SeriesPoint source = data.points().get(p.index());
+        return new SeriesView.Point(source.label(), source.periodStart(), source.periodEnd(), orNull(p.value()),
+                orNull(source.observation().denominator()), orNull(p.centreLine()), orNull(p.lowerLimit()), orNull(p.upperLimit()),
+                p.sigmaSignal(), p.baseline(), p.part());
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

@@ -1,0 +1,43 @@
+package dk.rm.patientsafety.statistics;
+
+import dk.rm.patientsafety.events.SeriesSignalState;
+import dk.rm.patientsafety.events.StatisticalSignal;
+import dk.rm.patientsafety.spc.Chart;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Charts a series, compares its signals with those it showed last time, remembers them, and returns the changes. */
+final class SeriesEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesEvaluator.class);
+
+    private final SignalTracker tracker = new SignalTracker();
+    private final KeyValueStore<String, SeriesSignalState> states;
+
+    SeriesEvaluator(KeyValueStore<String, SeriesSignalState> states) {
+        this.states = states;
+    }
+
+    List<StatisticalSignal> evaluate(Optional<SeriesData> series, Instant at) {
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        SeriesData data = series.get();
+        Chart chart;
+        try {
+            chart = data.chart();
+        } catch (IllegalArgumentException e) {
+            // e.g. a proportion series whose results are all suppressed: nothing to chart yet, and nothing to signal.
+            LOG.info("Series {} cannot be charted yet: {}", data.seriesId(), e.getMessage());
+            return List.of();
+        }
+        SignalTracker.Evaluation evaluation = tracker.evaluate(data, chart, states.get(data.seriesId()), at);
+        states.put(data.seriesId(), evaluation.state());
+        return evaluation.signals();
+    }
+}

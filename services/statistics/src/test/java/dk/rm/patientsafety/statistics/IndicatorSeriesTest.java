@@ -1,0 +1,135 @@
+package dk.rm.patientsafety.statistics;
+
+import dk.rm.patientsafety.events.ChartKind;
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.Direction;
+import dk.rm.patientsafety.events.IndicatorKind;
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.events.SignalChange;
+import dk.rm.patientsafety.events.SignalRule;
+import dk.rm.patientsafety.events.StatisticalSignal;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
+import dk.rm.patientsafety.testkit.TopologyTestKit;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IndicatorSeriesTest {
+
+    private static final String UNIT = "1309011000000";
+    private static final String SERIES = "indicator:RKKP-DAHTA:1a:1:" + UNIT;
+
+    private final TopologyTestKit kit = new TopologyTestKit();
+    private TestInputTopic<String, QualityIndicatorObservation> results;
+    private TestOutputTopic<String, StatisticalSignal> signals;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void setUp() {
+        kit.start(StatisticsTopology.build(kit.registry(), StatisticsConfig.defaults(), OrganisationRegister.load(Optional.empty()), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)),
+                StatisticsTopology.APPLICATION_ID);
+        results = kit.input(Topics.QUALITY_INDICATORS);
+        signals = kit.output(Topics.SIGNALS);
+        deadLetters = kit.output(Topics.DEAD_LETTERS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kit.close();
+    }
+
+    @Test
+    void aSustainedDropInAProportionRaisesTheLongestRunSignalOnAPChart() {
+        LocalDate month = LocalDate.parse("2025-01-01");
+        long[] met = {90, 88, 91, 89, 92, 90, 87, 91, 90, 89, 91, 90, 82, 83, 81, 84, 82, 83, 80, 82};
+        for (long numerator : met) {
+            pipe(proportion(month, numerator, 100));
+            month = month.plusMonths(1);
+        }
+        List<StatisticalSignal> raised = signals.readValuesToList();
+        StatisticalSignal run = raised.stream().filter(s -> s.getRule() == SignalRule.LONGEST_RUN).findFirst().orElseThrow();
+        assertEquals(SERIES, run.getSeriesId());
+        assertEquals(SignalChange.RAISED, run.getChange());
+        assertEquals(ChartKind.P, run.getChart());
+        assertTrue(run.getSentence().contains("in a row"), run.getSentence());
+        assertTrue(run.getPoints().size() >= 8, "the points of the run are named");
+
+        SeriesView view = charts().chart(SERIES, 0).orElseThrow();
+        assertEquals("P", view.chart());
+        assertEquals(20, view.points().size());
+        assertEquals(0.9, view.points().get(0).value());
+        assertTrue(view.runs().get(0).runsSignal());
+    }
+
+    @Test
+    void aSuppressedResultIsAMissingPointNotAZero() {
+        pipe(proportion(LocalDate.parse("2026-01-01"), 9, 10));
+        pipe(QualityIndicatorObservation.newBuilder(proportion(LocalDate.parse("2026-02-01"), 0, 0)).setNumerator(null)
+                .setDenominator(null).setSuppressed(true).build());
+        pipe(proportion(LocalDate.parse("2026-03-01"), 8, 10));
+        SeriesView view = charts().chart(SERIES, 0).orElseThrow();
+        assertNull(view.points().get(1).value());
+        assertEquals(3, view.points().size());
+    }
+
+    @Test
+    void largeDenominatorsGoOnALaneyChartAndMeasurementsOnAnIChart() {
+        LocalDate month = LocalDate.parse("2026-01-01");
+        for (int i = 0; i < 6; i++, month = month.plusMonths(1)) {
+            pipe(proportion(month, 4000 + i * 10, 5000));
+            pipe(QualityIndicatorObservation.newBuilder(proportion(month, 0, 0)).setIndicatorId("ventetid").setKind(IndicatorKind.MEASUREMENT)
+                    .setNumerator(null).setDenominator(null).setValue(12.5 + i).setDirection(Direction.LOWER_IS_BETTER).build());
+        }
+        assertEquals("P_PRIME", charts().chart(SERIES, 0).orElseThrow().chart());
+        assertEquals("I", charts().chart("indicator:RKKP-DAHTA:ventetid:1:" + UNIT, 0).orElseThrow().chart());
+    }
+
+    @Test
+    void aProportionAboveOneIsRefusedToTheDeadLetters() {
+        pipe(proportion(LocalDate.parse("2026-01-01"), 11, 10));
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertEquals("INVALID_VALUE", deadLetter.getReasonCode());
+        assertEquals("numerator exceeds denominator of a proportion", deadLetter.getReason());
+        assertTrue(charts().chart(SERIES, 0).isEmpty());
+    }
+
+    private void pipe(QualityIndicatorObservation result) {
+        results.pipeInput(SERIES + "|" + result.getPeriodStart(), result, result.getPeriodEnd().atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static QualityIndicatorObservation proportion(LocalDate month, long numerator, long denominator) {
+        return QualityIndicatorObservation.newBuilder()
+                .setSource("RKKP/DAHTA")
+                .setIndicatorId("1a")
+                .setKind(IndicatorKind.PROPORTION)
+                .setPeriodStart(month)
+                .setPeriodEnd(month.plusMonths(1).minusDays(1))
+                .setUnitSorCode(UNIT)
+                .setNumerator(numerator)
+                .setDenominator(denominator)
+                .setTarget(0.9)
+                .setDirection(Direction.HIGHER_IS_BETTER)
+                .build();
+    }
+
+    private SeriesCharts charts() {
+        var driver = kit.driver();
+        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.INCIDENT_COUNTS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
+                driver.getKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS), driver.getKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),
+                driver.getKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES), StatisticsConfig.defaults());
+    }
+}

@@ -1,0 +1,192 @@
+package dk.rm.patientsafety.statistics;
+
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentCount;
+import dk.rm.patientsafety.events.IncidentType;
+import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.events.SignalChange;
+import dk.rm.patientsafety.events.SignalRule;
+import dk.rm.patientsafety.events.StatisticalSignal;
+import dk.rm.patientsafety.events.UnitActivity;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
+import dk.rm.patientsafety.testkit.TopologyTestKit;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+import static dk.rm.patientsafety.statistics.Incidents.UNIT;
+import static dk.rm.patientsafety.statistics.Incidents.classified;
+import static dk.rm.patientsafety.statistics.Incidents.morningAfter;
+import static dk.rm.patientsafety.statistics.Incidents.nextDay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatisticsTopologyTest {
+
+    private static final IncidentType MEDICATION = IncidentType.MEDICATION;
+    private static final OverallSeverity MINOR = OverallSeverity.MINOR_CONSEQUENCE;
+
+    private final TopologyTestKit kit = new TopologyTestKit();
+    private TestInputTopic<String, IncidentClassified> classified;
+    private TestInputTopic<String, UnitActivity> activity;
+    private TestOutputTopic<String, IncidentCount> counts;
+    private TestOutputTopic<String, StatisticalSignal> signals;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void setUp() {
+        kit.start(StatisticsTopology.build(kit.registry(), StatisticsConfig.defaults(), OrganisationRegister.load(Optional.empty()), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)),
+                StatisticsTopology.APPLICATION_ID);
+        classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
+        activity = kit.input(Topics.ACTIVITY);
+        counts = kit.output(Topics.INCIDENT_COUNTS);
+        signals = kit.output(Topics.SIGNALS);
+        deadLetters = kit.output(Topics.DEAD_LETTERS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kit.close();
+    }
+
+    @Test
+    void countsPerUnitTypeAndSeverityInDayIsoWeekAndMonthWindowsRolledUpTheRegister() {
+        pipe(nextDay("r1", MEDICATION, LocalDate.parse("2026-10-05")));     // Monday of week 41
+        pipe(nextDay("r2", MEDICATION, LocalDate.parse("2026-10-11")));     // Sunday of the same week
+        pipe(classified("r3", MEDICATION, OverallSeverity.SERIOUS_CONSEQUENCE, LocalDate.parse("2026-10-12"), morningAfter(LocalDate.parse("2026-10-12"))));
+
+        Map<String, IncidentCount> latest = counts.readKeyValuesToMap();
+        assertEquals(2, latest.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|MINOR_CONSEQUENCE").getCount());
+        assertEquals(1, latest.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|SERIOUS_CONSEQUENCE").getCount());
+        assertEquals(2, latest.get("ISO_WEEK|" + UNIT + "|2026-10-05|MEDICATION|MINOR_CONSEQUENCE").getCount());
+        assertEquals(1, latest.get("ISO_WEEK|" + UNIT + "|2026-10-12|MEDICATION|SERIOUS_CONSEQUENCE").getCount());
+        assertEquals(1, latest.get("DAY|" + UNIT + "|2026-10-11|MEDICATION|MINOR_CONSEQUENCE").getCount());
+        IncidentCount week = latest.get("ISO_WEEK|" + UNIT + "|2026-10-05|MEDICATION|MINOR_CONSEQUENCE");
+        assertEquals(LocalDate.parse("2026-10-11"), week.getPeriodEnd());
+        assertEquals(Instant.parse("2026-10-25T23:00:00Z"), week.getClosesAt(), "Monday after the week, Danish midnight, plus 14 days");
+        assertEquals(2, latest.get("MONTH|1309010000000|2026-10-01|MEDICATION|MINOR_CONSEQUENCE").getCount(), "the hospital above");
+        assertEquals(2, latest.get("MONTH|1309000000000|2026-10-01|MEDICATION|MINOR_CONSEQUENCE").getCount(), "the region above");
+        assertEquals(3 * 7, latest.size(), "two months, two weeks and three days, for the department, its hospital and the region");
+    }
+
+    @Test
+    void aLateReportCountsWhereItsPeriodIsStillOpenAndIsKeptAsLateWhereItClosed() {
+        LocalDate eventDate = LocalDate.parse("2026-10-20");
+        pipe(classified("late", MEDICATION, MINOR, eventDate, Instant.parse("2026-11-25T08:00:00Z")));
+        pipe(classified("later", MEDICATION, MINOR, eventDate, Instant.parse("2026-12-02T08:00:00Z")));
+
+        Map<String, IncidentCount> latest = counts.readKeyValuesToMap();
+        IncidentCount month = latest.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|MINOR_CONSEQUENCE");
+        assertEquals(1, month.getCount(), "October closes 30 days after its end: the first report is in time");
+        assertEquals(1, month.getLateCount(), "the second came after 1 December and is kept as late");
+        IncidentCount day = latest.get("DAY|" + UNIT + "|2026-10-20|MEDICATION|MINOR_CONSEQUENCE");
+        assertEquals(0, day.getCount());
+        assertEquals(2, day.getLateCount(), "the day closed 14 days after it: both are late, none is lost");
+    }
+
+    @Test
+    void anOverrideMovesTheIncidentToItsNewBucketAndAReplayChangesNothing() {
+        LocalDate eventDate = LocalDate.parse("2026-10-05");
+        pipe(nextDay("r1", MEDICATION, eventDate));
+        counts.readKeyValuesToMap();
+
+        pipe(classified("r1", IncidentType.PATIENT_ACCIDENT_FALL, OverallSeverity.SERIOUS_CONSEQUENCE, eventDate, morningAfter(eventDate)));
+        Map<String, IncidentCount> latest = counts.readKeyValuesToMap();
+        assertEquals(0, latest.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|MINOR_CONSEQUENCE").getCount());
+        assertEquals(1, latest.get("MONTH|" + UNIT + "|2026-10-01|PATIENT_ACCIDENT_FALL|SERIOUS_CONSEQUENCE").getCount());
+
+        pipe(classified("r1", IncidentType.PATIENT_ACCIDENT_FALL, OverallSeverity.SERIOUS_CONSEQUENCE, eventDate, morningAfter(eventDate)));
+        assertTrue(counts.isEmpty(), "the same classification again is no change");
+    }
+
+    @Test
+    void aSpikeRaisesASigmaSignalAndAnOverrideThatRemovesItClearsIt() {
+        LocalDate month = LocalDate.parse("2024-11-01");
+        int id = 0;
+        for (int m = 0; m < 23; m++, month = month.plusMonths(1)) {
+            for (int i = 0; i < 4 + m % 3; i++) {
+                pipe(nextDay("base-" + id++, MEDICATION, month.plusDays(i)));
+            }
+        }
+        for (int i = 0; i < 20; i++) { // October 2026
+            pipe(nextDay("spike-" + i, MEDICATION, month.plusDays(i)));
+        }
+        signals.readValuesToList();
+        pipe(nextDay("november", MEDICATION, LocalDate.parse("2026-11-02"))); // October is now complete, so it is charted
+
+        StatisticalSignal raised = only(signals.readValuesToList(), "incidents:MONTH:" + UNIT + ":MEDICATION");
+        assertEquals(SignalRule.SIGMA, raised.getRule());
+        assertEquals(SignalChange.RAISED, raised.getChange());
+        assertEquals(LocalDate.parse("2026-10-01"), raised.getPoints().get(0).getPeriodStart());
+        assertEquals(20.0, raised.getPoints().get(0).getValue());
+        assertTrue(raised.getSentence().contains("2026-10 (20, above the upper limit"), raised.getSentence());
+
+        for (int i = 0; i < 15; i++) { // the caseworkers find most of October's reports were falls
+            pipe(classified("spike-" + i, IncidentType.PATIENT_ACCIDENT_FALL, MINOR, month.plusDays(i), morningAfter(month.plusDays(i))));
+        }
+        List<StatisticalSignal> medication = signals.readValuesToList().stream()
+                .filter(s -> s.getSeriesId().equals("incidents:MONTH:" + UNIT + ":MEDICATION")).toList();
+        assertEquals(SignalChange.CLEARED, medication.get(medication.size() - 1).getChange());
+        assertEquals(SignalRule.SIGMA, medication.get(medication.size() - 1).getRule());
+    }
+
+    @Test
+    void emptyPeriodsAreZeroAndActivityTurnsCountsIntoRatesPerThousandBedDays() {
+        pipe(nextDay("jan", MEDICATION, LocalDate.parse("2026-01-10")));
+        pipe(nextDay("apr", MEDICATION, LocalDate.parse("2026-04-10")));
+        pipe(nextDay("may", MEDICATION, LocalDate.parse("2026-05-10")));
+        SeriesView counted = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0).orElseThrow();
+        assertEquals("C", counted.chart());
+        assertEquals(List.of(1.0, 0.0, 0.0, 1.0), counted.points().stream().map(SeriesView.Point::value).toList());
+
+        for (String start : List.of("2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01")) {
+            LocalDate first = LocalDate.parse(start);
+            activity.pipeInput(UNIT + "|" + start, UnitActivity.newBuilder().setUnitSorCode(UNIT).setPeriodStart(first)
+                    .setPeriodEnd(first.plusMonths(1).minusDays(1)).setBedDays(500L).setSource("test").build(), morningAfter(LocalDate.parse("2026-05-10")));
+        }
+        SeriesView rates = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0).orElseThrow();
+        assertEquals("U", rates.chart());
+        assertEquals(1000.0, rates.multiply());
+        assertEquals(List.of(2.0, 0.0, 0.0, 2.0), rates.points().stream().map(SeriesView.Point::value).toList(), "1 per 500 bed-days");
+        assertEquals(500.0, rates.points().get(0).denominator());
+    }
+
+    @Test
+    void invalidActivityIsADeadLetterWithTheRuleItBreaks() {
+        LocalDate first = LocalDate.parse("2026-01-01");
+        activity.pipeInput(UNIT + "|2026-01-01", UnitActivity.newBuilder().setUnitSorCode(UNIT).setPeriodStart(first)
+                .setPeriodEnd(first.plusMonths(1).minusDays(1)).setBedDays(-3L).setSource("test").build());
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertEquals("INVALID_VALUE", deadLetter.getReasonCode());
+        assertEquals("bedDays is negative", deadLetter.getReason());
+    }
+
+    private void pipe(IncidentClassified incident) {
+        classified.pipeInput(incident.getReportId(), incident, incident.getReport().getReceivedAt());
+    }
+
+    private SeriesCharts charts() {
+        var driver = kit.driver();
+        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.INCIDENT_COUNTS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
+                driver.getKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS), driver.getKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),
+                driver.getKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES), StatisticsConfig.defaults());
+    }
+
+    private static StatisticalSignal only(List<StatisticalSignal> signals, String seriesId) {
+        List<StatisticalSignal> ofSeries = signals.stream().filter(s -> s.getSeriesId().equals(seriesId)).toList();
+        assertEquals(1, ofSeries.size(), () -> "one signal expected for " + seriesId + ": " + ofSeries);
+        return ofSeries.get(0);
+    }
+}
