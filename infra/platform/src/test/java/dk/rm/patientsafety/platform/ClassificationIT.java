@@ -1,37 +1,24 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.events.ClassificationOverride;
 import dk.rm.patientsafety.events.DecidedBy;
 import dk.rm.patientsafety.events.Explanation;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.OverallSeverity;
-import dk.rm.patientsafety.serde.SchemaRegistryClient;
-import dk.rm.patientsafety.testkit.TestKafka;
-import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,10 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * audit event and a re-emitted classification. {@code IncidentToAlertIT} covers severity → alert → withdrawal; this
  * test covers type, SAC score, routing, the cross-sector flag and the override's audit trail.
  */
-class ClassificationIT {
+class ClassificationIT extends PlatformIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** SOR codes of the shipped organisation register (services/commons, organisation/register.json). */
     private static final String HOME_CARE_AARHUS = "7511000000000";
@@ -59,24 +44,6 @@ class ClassificationIT {
     private static final String GOEDSTRUP_MEDICAL = "1309021000000";
     private static final String GOEDSTRUP = "1309020000000";
 
-    @TempDir
-    static Path dataDir;
-
-    private static PlatformServices services;
-    private static SchemaRegistryClient registry;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startPlatform() {
-        bootstrap = TestKafka.broker().bootstrapServers();
-        services = TestPlatform.start(dataDir);
-        registry = TestSchemaRegistry.client();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        services.close();
-    }
 
     @Test
     void eachReportIsTypedScoredRoutedAndExplained() throws Exception {
@@ -218,24 +185,6 @@ class ClassificationIT {
                 "reporterType", "HEALTH_PROFESSIONAL"));
         report.putAll(extra);
         return report;
-    }
-
-    private static String submit(Map<String, Object> report) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("reportId").asText();
-    }
-
-    private static HttpResponse<String> postOverride(String reportId, Map<String, Object> body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service("classifier").url() + "/api/v1/incidents/" + reportId + "/classification"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static <V> Set<String> keys(List<ConsumerRecord<String, V>> records) {
-        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
     /** The last classification per report: the topic is a changelog, its latest record per key is the current state. */

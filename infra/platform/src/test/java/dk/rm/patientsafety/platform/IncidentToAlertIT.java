@@ -1,31 +1,20 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.alerting.AlertingTopology;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
 import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.OverallSeverity;
-import dk.rm.patientsafety.serde.SchemaRegistryClient;
-import dk.rm.patientsafety.testkit.TestKafka;
-import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,29 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The first slice end to end on a real broker, registry and PostgreSQL: report over HTTP → classification → alert. */
-class IncidentToAlertIT {
+class IncidentToAlertIT extends PlatformIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
-    private static PlatformServices services;
-    private static SchemaRegistryClient registry;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startPlatform() {
-        bootstrap = TestKafka.broker().bootstrapServers();
-        services = TestPlatform.start(dataDir);
-        registry = TestSchemaRegistry.client();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        services.close();
-    }
 
     @Test
     void aSeriousReportRaisesExactlyOneAlertAndAMinorOneNone() throws Exception {
@@ -110,7 +79,7 @@ class IncidentToAlertIT {
 
     @Test
     void anInvalidReportIsRejectedWithAProblemNamingTheField() throws Exception {
-        HttpResponse<String> response = post(report("SLICE-BAD", "DEADLY", "MINOR"));
+        HttpResponse<String> response = postReport(report("SLICE-BAD", "DEADLY", "MINOR"));
         assertEquals(400, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("actualConsequence", JSON.readTree(response.body()).get("errors").get(0).get("field").asText());
@@ -118,21 +87,11 @@ class IncidentToAlertIT {
 
     @Test
     void malformedJsonIsRejectedWithAProblemThatDoesNotEchoTheBody() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": \"0101901234 faldt"))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postJson("intake", "/api/v1/incidents", "{\"headline\": \"0101901234 faldt");
         assertEquals(400, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(400, JSON.readTree(response.body()).get("status").asInt());
         assertFalse(response.body().contains("0101901234"), response.body());
-    }
-
-    private static HttpResponse<String> postOverride(String reportId, Map<String, Object> body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service("classifier").url() + "/api/v1/incidents/" + reportId + "/classification"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Set<String> fields(JsonNode problem) {
@@ -144,8 +103,7 @@ class IncidentToAlertIT {
     private static JsonNode awaitAlertStatus(String reportId, String status) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            JsonNode alerts = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(services.service("alerting").url() + "/api/v1/alerts"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode alerts = JSON.readTree(get("alerting", "/api/v1/alerts").body());
             for (JsonNode alert : alerts) {
                 if (reportId.equals(alert.path("reportId").asText()) && status.equals(alert.path("status").asText())) {
                     return alert;
@@ -170,20 +128,6 @@ class IncidentToAlertIT {
                 "actualConsequence", actual,
                 "possibleConsequence", possible,
                 "reporterType", "HEALTH_PROFESSIONAL");
-    }
-
-    private static String submit(Map<String, Object> report) throws Exception {
-        HttpResponse<String> response = post(report);
-        assertEquals(202, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("reportId").asText();
-    }
-
-    private static HttpResponse<String> post(Map<String, Object> report) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the alerting stream has committed past both classified records, so a missing alert is final. */
@@ -211,8 +155,7 @@ class IncidentToAlertIT {
     private static JsonNode awaitListedAlert(String reportId) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(services.service("alerting").url() + "/api/v1/alerts")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = get("alerting", "/api/v1/alerts");
             assertEquals(200, response.statusCode(), response.body());
             JsonNode alerts = JSON.readTree(response.body());
             if (count(alerts, reportId) > 0 || Instant.now().isAfter(deadline)) {
@@ -237,10 +180,6 @@ class IncidentToAlertIT {
             }
         }
         throw new AssertionError("no alert for " + reportId);
-    }
-
-    private static <K, V> Set<K> keys(List<ConsumerRecord<K, V>> records) {
-        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
     private static IncidentClassified latest(List<ConsumerRecord<String, IncidentClassified>> records, String key) {

@@ -1,7 +1,6 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.events.Direction;
 import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.IndicatorKind;
@@ -10,24 +9,14 @@ import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
-import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.statistics.CalendarPeriod;
 import dk.rm.patientsafety.statistics.GracePeriods;
-import dk.rm.patientsafety.testkit.TestKafka;
-import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,31 +35,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * Statistics end to end on the real broker: reports over HTTP are counted per unit, type and period, charted over
  * HTTP, and corrected when a caseworker reclassifies; quality-indicator results raise a runs signal.
  */
-class StatisticsIT {
+class StatisticsIT extends PlatformIT {
 
     /** A department no other test reports on (Horsens, kirurgisk afdeling), so its counts are this test's alone. */
     private static final String UNIT = "1309041000000";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
-    private static PlatformServices services;
-    private static SchemaRegistryClient registry;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startPlatform() {
-        bootstrap = TestKafka.broker().bootstrapServers();
-        services = TestPlatform.start(dataDir);
-        registry = TestSchemaRegistry.client();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        services.close();
-    }
 
     @Test
     void reportsAreCountedChartedAndMovedByAnOverrideAndLateOnesAreKept() throws Exception {
@@ -96,7 +65,7 @@ class StatisticsIT {
         awaitCount(countKey(lastMonth, "PATIENT_ACCIDENT_FALL"), c -> c.getCount() == 1);
         awaitCount("MONTH|1309040000000|" + lastMonth + "|PATIENT_ACCIDENT_FALL|MINOR_CONSEQUENCE", c -> c.getCount() == 1);
 
-        HttpResponse<String> unknown = get("/api/v1/series/incidents:MONTH:0000000000000:MEDICATION");
+        HttpResponse<String> unknown = get("statistics", "/api/v1/series/incidents:MONTH:0000000000000:MEDICATION");
         assertEquals(404, unknown.statusCode());
         assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
     }
@@ -147,7 +116,7 @@ class StatisticsIT {
     private static JsonNode awaitSeries(String seriesId, Predicate<JsonNode> condition) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            HttpResponse<String> response = get("/api/v1/series/" + seriesId);
+            HttpResponse<String> response = get("statistics", "/api/v1/series/" + seriesId);
             if (response.statusCode() == 200 && condition.test(JSON.readTree(response.body()))) {
                 return JSON.readTree(response.body());
             }
@@ -175,21 +144,6 @@ class StatisticsIT {
                 "actualConsequence", "MINOR",
                 "possibleConsequence", "MINOR",
                 "reporterType", "HEALTH_PROFESSIONAL");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/incidents"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("reportId").asText();
-    }
-
-    private static HttpResponse<String> postOverride(String reportId, Map<String, Object> body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service("classifier").url() + "/api/v1/incidents/" + reportId + "/classification"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service("statistics").url() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return submit(report);
     }
 }

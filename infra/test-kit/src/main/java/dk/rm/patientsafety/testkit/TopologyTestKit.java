@@ -9,6 +9,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
+import java.time.Instant;
 import java.util.Properties;
 
 /** A TopologyTestDriver that speaks in the platform's typed topics, with an in-memory registry holding their schemas. */
@@ -23,12 +24,17 @@ public final class TopologyTestKit implements AutoCloseable {
 
     /** Starts the driver with the platform's exactly-once setting, as the services run. */
     public TopologyTestKit start(Topology topology, String applicationId) {
+        return start(topology, applicationId, Instant.now());
+    }
+
+    /** As {@link #start(Topology, String)}, with the driver's wall clock (for wall-clock punctuations) set to {@code wallClock}. */
+    public TopologyTestKit start(Topology topology, String applicationId, Instant wallClock) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Without the record cache every update is forwarded at once, so a test sees each output it caused.
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(topology, config);
+        driver = new TopologyTestDriver(topology, config, wallClock);
         return this;
     }
 

@@ -45,7 +45,7 @@ public final class IncidentSeriesReader {
         for (CalendarPeriod period = first; !period.start().isAfter(last.start()); period = period.next()) {
             long y = byPeriod.getOrDefault(period.start(), 0L);
             Observation observation = rates ? Observation.of(y, bedDays(activity, series.unit(), period)) : Observation.count(y);
-            points.add(new SeriesPoint(period.start(), period.end(), period.label(), observation));
+            points.add(SeriesPoint.of(period.start(), period.end(), period.label(), observation));
         }
         ChartSpec spec = rates ? ChartSpec.of(ChartType.U).withMultiply(PER_THOUSAND_BED_DAYS) : ChartSpec.of(ChartType.C);
         return Optional.of(new SeriesData(series.id(), title(series, rates), series.unit(),

@@ -30,7 +30,7 @@ public final class IndicatorSeriesReader {
         }
         ChartSpec spec = chartRule.chartFor(results);
         List<SeriesPoint> points = results.stream().map(r -> new SeriesPoint(r.getPeriodStart(), r.getPeriodEnd(),
-                label(r), IndicatorChartRule.observation(spec.type(), r))).toList();
+                label(r), IndicatorChartRule.observation(spec.type(), r), r.getTarget(), StandardRule.met(r))).toList();
         QualityIndicatorObservation latest = results.get(results.size() - 1);
         return Optional.of(new SeriesData(seriesId, title(latest), latest.getUnitSorCode(), measure(latest), spec, points));
     }

@@ -94,7 +94,7 @@ public final class SeriesCharts {
         SeriesPoint source = data.points().get(p.index());
         return new SeriesView.Point(source.label(), source.periodStart(), source.periodEnd(), orNull(p.value()),
                 orNull(source.observation().denominator()), orNull(p.centreLine()), orNull(p.lowerLimit()), orNull(p.upperLimit()),
-                p.sigmaSignal(), p.baseline(), p.part());
+                p.sigmaSignal(), p.baseline(), p.part(), source.target(), source.standardMet());
     }
 
     private static Double orNull(double value) {

@@ -13,7 +13,8 @@ public record SeriesView(String seriesId, String title, String unit, String meas
     /** One point; null where qicharts2 has NA (a missing value, or no limits on a run chart). */
     @Serdeable
     public record Point(String period, LocalDate periodStart, LocalDate periodEnd, Double value, Double denominator,
-                        Double centreLine, Double lowerLimit, Double upperLimit, boolean sigmaSignal, boolean baseline, int part) {
+                        Double centreLine, Double lowerLimit, Double upperLimit, boolean sigmaSignal, boolean baseline, int part,
+                        Double target, Boolean standardMet) {
     }
 
     /** The Anhøj rules for one phase: a runs signal when the longest run exceeds its limit or crossings fall below theirs. */

@@ -1,10 +1,16 @@
 package dk.rm.patientsafety.statistics;
 
-/** What the statistics stream can be tuned by: how late a report may come, how far charts reach, when P becomes P′. */
-public record StatisticsConfig(GracePeriods grace, ChartWindow window, double laneyThreshold) {
+import java.time.Duration;
+
+/**
+ * What the statistics stream can be tuned by: how late a report may come, how far charts reach, when P becomes P′, and
+ * how often series are re-charted so that a period that has just ended is charted even if no report follows it.
+ */
+public record StatisticsConfig(GracePeriods grace, ChartWindow window, double laneyThreshold, Duration rechartInterval) {
 
     public static StatisticsConfig defaults() {
-        return new StatisticsConfig(GracePeriods.defaults(), ChartWindow.defaults(), IndicatorChartRule.DEFAULT_LANEY_THRESHOLD);
+        return new StatisticsConfig(GracePeriods.defaults(), ChartWindow.defaults(), IndicatorChartRule.DEFAULT_LANEY_THRESHOLD,
+                Duration.ofHours(1));
     }
 
     public IncidentSeriesReader incidentReader() {

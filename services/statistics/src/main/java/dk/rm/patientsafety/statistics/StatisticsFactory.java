@@ -23,7 +23,9 @@ public class StatisticsFactory {
                                       @Value("${statistics.chart-periods.day:90}") int days,
                                       @Value("${statistics.chart-periods.iso-week:104}") int weeks,
                                       @Value("${statistics.chart-periods.month:36}") int months,
-                                      @Value("${statistics.laney-threshold:1000}") double laneyThreshold) {
-        return new StatisticsConfig(new GracePeriods(graceDay, graceWeek, graceMonth), new ChartWindow(days, weeks, months), laneyThreshold);
+                                      @Value("${statistics.laney-threshold:1000}") double laneyThreshold,
+                                      @Value("${statistics.rechart-interval:1h}") Duration rechartInterval) {
+        return new StatisticsConfig(new GracePeriods(graceDay, graceWeek, graceMonth), new ChartWindow(days, weeks, months), laneyThreshold,
+                rechartInterval);
     }
 }

@@ -53,7 +53,7 @@ public final class StatisticsTopology {
                 .process(() -> new IncidentChanges(register), Named.as("count-changes"), StatisticsStores.COUNTED_INCIDENTS)
                 .repartition(Repartitioned.<String, IncidentCountChange>as("changes-by-unit")
                         .withKeySerde(Serdes.String()).withValueSerde(changes).withNumberOfPartitions(unitPartitions))
-                .process(() -> new UnitCounts(config.grace(), incidentReader), Named.as("unit-counts"),
+                .process(() -> new UnitCounts(config.grace(), incidentReader, config.rechartInterval()), Named.as("unit-counts"),
                         StatisticsStores.INCIDENT_COUNTS, StatisticsStores.UNIT_ACTIVITY, StatisticsStores.INCIDENT_SIGNAL_STATES);
 
         KStream<String, SpecificRecord> activityOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.ACTIVITY,

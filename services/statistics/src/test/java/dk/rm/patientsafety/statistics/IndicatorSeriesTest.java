@@ -72,6 +72,9 @@ class IndicatorSeriesTest {
         assertEquals("P", view.chart());
         assertEquals(20, view.points().size());
         assertEquals(0.9, view.points().get(0).value());
+        assertEquals(0.9, view.points().get(0).target());
+        assertEquals(Boolean.TRUE, view.points().get(0).standardMet(), "90 % meets a standard of at least 90 %");
+        assertEquals(Boolean.FALSE, view.points().get(1).standardMet(), "88 % does not");
         assertTrue(view.runs().get(0).runsSignal());
     }
 
@@ -127,9 +130,6 @@ class IndicatorSeriesTest {
     }
 
     private SeriesCharts charts() {
-        var driver = kit.driver();
-        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.INCIDENT_COUNTS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
-                driver.getKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS), driver.getKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),
-                driver.getKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES), StatisticsConfig.defaults());
+        return StoredCharts.of(kit);
     }
 }

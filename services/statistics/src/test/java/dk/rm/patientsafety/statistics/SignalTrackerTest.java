@@ -64,7 +64,7 @@ class SignalTrackerTest {
         LocalDate month = LocalDate.parse("2025-01-01");
         for (int count : counts) {
             CalendarPeriod period = CalendarPeriod.containing(PeriodGranularity.MONTH, month);
-            points.add(new SeriesPoint(period.start(), period.end(), period.label(), Observation.count(count)));
+            points.add(SeriesPoint.of(period.start(), period.end(), period.label(), Observation.count(count)));
             month = month.plusMonths(1);
         }
         return new SeriesData("incidents:MONTH:U:ALL", "Incidents per month, unit U", "U", "incidents", ChartSpec.of(ChartType.C), points);

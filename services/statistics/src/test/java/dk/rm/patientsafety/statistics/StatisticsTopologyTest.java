@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ class StatisticsTopologyTest {
     @BeforeEach
     void setUp() {
         kit.start(StatisticsTopology.build(kit.registry(), StatisticsConfig.defaults(), OrganisationRegister.load(Optional.empty()), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)),
-                StatisticsTopology.APPLICATION_ID);
+                StatisticsTopology.APPLICATION_ID, Instant.parse("2026-10-31T12:00:00Z"));
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         activity = kit.input(Topics.ACTIVITY);
         counts = kit.output(Topics.INCIDENT_COUNTS);
@@ -113,16 +114,7 @@ class StatisticsTopologyTest {
 
     @Test
     void aSpikeRaisesASigmaSignalAndAnOverrideThatRemovesItClearsIt() {
-        LocalDate month = LocalDate.parse("2024-11-01");
-        int id = 0;
-        for (int m = 0; m < 23; m++, month = month.plusMonths(1)) {
-            for (int i = 0; i < 4 + m % 3; i++) {
-                pipe(nextDay("base-" + id++, MEDICATION, month.plusDays(i)));
-            }
-        }
-        for (int i = 0; i < 20; i++) { // October 2026
-            pipe(nextDay("spike-" + i, MEDICATION, month.plusDays(i)));
-        }
+        LocalDate month = twoYearsWithAnOctoberSpike();
         signals.readValuesToList();
         pipe(nextDay("november", MEDICATION, LocalDate.parse("2026-11-02"))); // October is now complete, so it is charted
 
@@ -140,6 +132,19 @@ class StatisticsTopologyTest {
                 .filter(s -> s.getSeriesId().equals("incidents:MONTH:" + UNIT + ":MEDICATION")).toList();
         assertEquals(SignalChange.CLEARED, medication.get(medication.size() - 1).getChange());
         assertEquals(SignalRule.SIGMA, medication.get(medication.size() - 1).getRule());
+    }
+
+    @Test
+    void aPeriodThatEndsIsChartedOnTheWallClockScheduleEvenIfNoReportFollows() {
+        twoYearsWithAnOctoberSpike();
+        String series = "incidents:MONTH:" + UNIT + ":MEDICATION";
+        assertTrue(signals.readValuesToList().stream().noneMatch(s -> s.getSeriesId().equals(series) && s.getRule() == SignalRule.SIGMA),
+                "October has not ended yet: it is not charted");
+
+        kit.driver().advanceWallClockTime(Duration.ofDays(2)); // 2 November: October has ended
+        StatisticalSignal raised = only(signals.readValuesToList(), series);
+        assertEquals(SignalRule.SIGMA, raised.getRule());
+        assertEquals(LocalDate.parse("2026-10-01"), raised.getPoints().get(0).getPeriodStart());
     }
 
     @Test
@@ -173,15 +178,27 @@ class StatisticsTopologyTest {
         assertEquals("bedDays is negative", deadLetter.getReason());
     }
 
+    /** 23 ordinary months from November 2024 (4–6 medication incidents each), then 20 in October 2026; returns October. */
+    private LocalDate twoYearsWithAnOctoberSpike() {
+        LocalDate month = LocalDate.parse("2024-11-01");
+        int id = 0;
+        for (int m = 0; m < 23; m++, month = month.plusMonths(1)) {
+            for (int i = 0; i < 4 + m % 3; i++) {
+                pipe(nextDay("base-" + id++, MEDICATION, month.plusDays(i)));
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            pipe(nextDay("spike-" + i, MEDICATION, month.plusDays(i)));
+        }
+        return month;
+    }
+
     private void pipe(IncidentClassified incident) {
         classified.pipeInput(incident.getReportId(), incident, incident.getReport().getReceivedAt());
     }
 
     private SeriesCharts charts() {
-        var driver = kit.driver();
-        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.INCIDENT_COUNTS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
-                driver.getKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS), driver.getKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),
-                driver.getKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES), StatisticsConfig.defaults());
+        return StoredCharts.of(kit);
     }
 
     private static StatisticalSignal only(List<StatisticalSignal> signals, String seriesId) {

@@ -1,0 +1,81 @@
+package dk.rm.patientsafety.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestSchemaRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Base of the ITs that run the platform's services on the test kit's real broker, registry and PostgreSQL: starts them
+ * once per test class and speaks to them as a client would, over HTTP and Kafka.
+ */
+abstract class PlatformIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    static PlatformServices services;
+    static SchemaRegistryClient registry;
+    static String bootstrap;
+
+    @BeforeAll
+    static void startPlatform() {
+        bootstrap = TestKafka.broker().bootstrapServers();
+        services = TestPlatform.start(dataDir);
+        registry = TestSchemaRegistry.client();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        services.close();
+    }
+
+    static HttpResponse<String> get(String service, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service(service).url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postJson(String service, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service(service).url() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postReport(Map<String, Object> report) throws Exception {
+        return postJson("intake", "/api/v1/incidents", JSON.writeValueAsString(report));
+    }
+
+    /** Submits a report that must be accepted, and returns its report id. */
+    static String submit(Map<String, Object> report) throws Exception {
+        HttpResponse<String> response = postReport(report);
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("reportId").asText();
+    }
+
+    static HttpResponse<String> postOverride(String reportId, Map<String, Object> body) throws Exception {
+        return postJson("classifier", "/api/v1/incidents/" + reportId + "/classification", JSON.writeValueAsString(body));
+    }
+
+    static <K, V> Set<K> keys(List<ConsumerRecord<K, V>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+    }
+}
