@@ -1,9 +1,13 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.Direction;
+import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentCount;
+import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.IndicatorKind;
+import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.events.PeriodGranularity;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.SignalChange;
@@ -11,6 +15,8 @@ import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.statistics.CalendarPeriod;
 import dk.rm.patientsafety.statistics.GracePeriods;
+import dk.rm.patientsafety.statistics.StatisticsConfig;
+import dk.rm.patientsafety.testkit.Reports;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Statistics end to end on the real broker: reports over HTTP are counted per unit, type and period, charted over
- * HTTP, and corrected when a caseworker reclassifies; quality-indicator results raise a runs signal.
+ * Statistics end to end on the real broker: reports over HTTP are counted per unit, type and period (late ones apart)
+ * and corrected when a caseworker reclassifies; a spike in replayed history is signalled and charted over HTTP;
+ * quality-indicator results raise a runs signal.
  */
 class StatisticsIT extends PlatformIT {
 
@@ -42,7 +49,7 @@ class StatisticsIT extends PlatformIT {
 
 
     @Test
-    void reportsAreCountedChartedAndMovedByAnOverrideAndLateOnesAreKept() throws Exception {
+    void reportsAreCountedMovedByAnOverrideAndLateOnesAreKept() throws Exception {
         LocalDate lastMonth = LocalDate.now(ZoneId.of("Europe/Copenhagen")).withDayOfMonth(1).minusMonths(1);
         // Last month is still open (30 days' grace) except on the 31st; the month before has closed.
         assumeFalse(GracePeriods.defaults().isLate(CalendarPeriod.containing(PeriodGranularity.MONTH, lastMonth), Instant.now()));
@@ -53,10 +60,6 @@ class StatisticsIT extends PlatformIT {
         String medication = countKey(lastMonth, "MEDICATION");
         awaitCount(medication, c -> c.getCount() == 2);
         awaitCount(countKey(lastMonth.minusMonths(1), "MEDICATION"), c -> c.getCount() == 0 && c.getLateCount() == 1);
-        JsonNode chart = awaitSeries("incidents:MONTH:" + UNIT + ":MEDICATION", s -> s.path("points").size() == 1);
-        assertEquals("C", chart.get("chart").asText());
-        assertEquals(2.0, chart.get("points").get(0).get("value").asDouble(), "last month; the late report is not charted");
-        assertEquals(lastMonth.toString(), chart.get("points").get(0).get("periodStart").asText());
 
         HttpResponse<String> override = postOverride(second, Map.of("incidentType", "PATIENT_ACCIDENT_FALL", "caseworker", "risikomanager-hor-2",
                 "reason", "Faldt under mobilisering; medicinen var korrekt"));
@@ -68,6 +71,37 @@ class StatisticsIT extends PlatformIT {
         HttpResponse<String> unknown = get("statistics", "/api/v1/series/incidents:MONTH:0000000000000:MEDICATION");
         assertEquals(404, unknown.statusCode());
         assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    /**
+     * Two years of a department's history replayed onto the classified topic, as after a migration: the last closed
+     * month has a spike, which the stream signals and the read API charts.
+     */
+    @Test
+    void aSpikeInReplayedHistoryIsSignalledAndCharted() throws Exception {
+        String unit = "1309051000000"; // Viborg, medicinsk afdeling: no other test reports there
+        String seriesId = "incidents:MONTH:" + unit + ":MEDICATION";
+        LocalDate spikeMonth = StatisticsConfig.defaults().incidentReader().lastClosed(PeriodGranularity.MONTH, Instant.now()).start();
+        Map<String, IncidentClassified> history = new LinkedHashMap<>();
+        LocalDate month = spikeMonth.minusMonths(23);
+        for (int m = 0; m < 24; m++, month = month.plusMonths(1)) {
+            int incidents = month.equals(spikeMonth) ? 20 : 4 + m % 3;
+            for (int i = 0; i < incidents; i++) {
+                IncidentClassified incident = historical(unit, month.plusDays(i));
+                history.put(incident.getReportId(), incident);
+            }
+        }
+        TopicRecords.send(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry, history);
+
+        TopicRecords.readUntil(bootstrap, Topics.SIGNALS, registry, read -> read.stream().anyMatch(r -> r.key().equals(seriesId)
+                && r.value().getRule() == SignalRule.SIGMA && r.value().getChange() == SignalChange.RAISED
+                && r.value().getPoints().stream().anyMatch(p -> p.getPeriodStart().equals(spikeMonth))), Duration.ofSeconds(60));
+        JsonNode chart = awaitSeries(seriesId, s -> s.path("points").size() == 24 && s.path("points").get(23).path("value").asDouble() == 20.0);
+        JsonNode last = chart.get("points").get(23);
+        assertEquals(spikeMonth.toString(), last.get("periodStart").asText());
+        assertEquals(20.0, last.get("value").asDouble());
+        assertTrue(last.get("sigmaSignal").asBoolean(), chart.toString());
+        assertTrue(chart.get("signals").get(0).asText().contains("above the upper limit"), chart.toString());
     }
 
     @Test
@@ -95,6 +129,21 @@ class StatisticsIT extends PlatformIT {
         assertEquals("P", chart.get("chart").asText());
         assertTrue(chart.get("runs").get(0).get("runsSignal").asBoolean());
         assertFalse(chart.get("signals").isEmpty(), "the standing signals in words");
+    }
+
+    /** A medication incident at the unit, reported the morning after it happened. */
+    private static IncidentClassified historical(String unit, LocalDate eventDate) {
+        String reportId = "history-" + unit + "-" + eventDate + "-" + System.nanoTime();
+        Instant receivedAt = eventDate.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant();
+        return IncidentClassified.newBuilder()
+                .setReportId(reportId)
+                .setReport(Reports.report(Consequence.MINOR, Consequence.MINOR).setReportId(reportId).setIncidentLocation(unit)
+                        .setEventDate(eventDate).setReceivedAt(receivedAt).build())
+                .setOverallSeverity(OverallSeverity.MINOR_CONSEQUENCE)
+                .setIncidentType(IncidentType.MEDICATION)
+                .setClassifiedAt(receivedAt)
+                .setClassifierVersion("replayed-history")
+                .build();
     }
 
     private static String countKey(LocalDate month, String type) {

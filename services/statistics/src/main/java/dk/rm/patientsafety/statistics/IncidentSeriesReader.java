@@ -9,6 +9,7 @@ import dk.rm.patientsafety.spc.Observation;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +18,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Builds an incident series from the counts: every complete period from the first with incidents, empty periods as
- * zero. A rate per 1,000 bed-days (U chart) where the unit reports activity, else a count (C chart).
+ * Builds an incident series from the counts: every closed period (its grace has passed) from the first with incidents,
+ * empty periods as zero. A period still open is left out: its late reports are still coming, and its count would look
+ * like an improvement. A rate per 1,000 bed-days (U chart) where the unit reports activity, else a count (C chart).
  */
 public final class IncidentSeriesReader {
 
     static final double PER_THOUSAND_BED_DAYS = 1000;
 
     private final ChartWindow window;
+    private final GracePeriods grace;
 
-    public IncidentSeriesReader(ChartWindow window) {
+    public IncidentSeriesReader(ChartWindow window, GracePeriods grace) {
         this.window = window;
+        this.grace = grace;
     }
 
-    /** The series through the last period that ended before {@code today}; empty if it has no complete period yet. */
+    /** The series through the last period closed at {@code now}; empty if it has no incident in a closed period. */
     public Optional<SeriesData> read(ReadOnlyKeyValueStore<String, IncidentCount> counts, ReadOnlyKeyValueStore<String, UnitActivity> activity,
-                                     SeriesId.IncidentSeries series, LocalDate today) {
-        CalendarPeriod last = CalendarPeriod.containing(series.granularity(), today).minus(1);
+                                     SeriesId.IncidentSeries series, Instant now) {
+        CalendarPeriod last = lastClosed(series.granularity(), now);
         CalendarPeriod windowStart = last.minus(window.periods(series.granularity()) - 1);
         TreeMap<LocalDate, Long> byPeriod = countsByPeriod(counts, series, windowStart, last);
         if (byPeriod.isEmpty()) {
@@ -50,6 +54,15 @@ public final class IncidentSeriesReader {
         ChartSpec spec = rates ? ChartSpec.of(ChartType.U).withMultiply(PER_THOUSAND_BED_DAYS) : ChartSpec.of(ChartType.C);
         return Optional.of(new SeriesData(series.id(), title(series, rates), series.unit(),
                 rates ? "incidents per 1,000 bed-days" : "incidents", spec, points));
+    }
+
+    /** The latest period of this granularity whose grace has passed at {@code now}. */
+    public CalendarPeriod lastClosed(PeriodGranularity granularity, Instant now) {
+        CalendarPeriod period = CalendarPeriod.containing(granularity, now.atZone(GracePeriods.DANISH_TIME).toLocalDate());
+        while (grace.closesAt(period).isAfter(now)) {
+            period = period.minus(1);
+        }
+        return period;
     }
 
     /** Counts of the window's periods with incidents, of one type or all; every severity adds up. */

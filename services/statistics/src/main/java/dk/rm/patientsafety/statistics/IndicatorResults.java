@@ -16,19 +16,21 @@ import java.time.Instant;
 final class IndicatorResults implements Processor<String, QualityIndicatorObservation, String, SpecificRecord> {
 
     private final IndicatorSeriesReader reader;
+    private final SignalPolicy policy;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, QualityIndicatorObservation> results;
     private SeriesEvaluator evaluator;
 
-    IndicatorResults(IndicatorSeriesReader reader) {
-        this.reader = reader;
+    IndicatorResults(StatisticsConfig config) {
+        this.reader = config.indicatorReader();
+        this.policy = config.signalPolicy();
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.results = context.getStateStore(StatisticsStores.INDICATOR_OBSERVATIONS);
-        this.evaluator = new SeriesEvaluator(context.getStateStore(StatisticsStores.INDICATOR_SIGNAL_STATES));
+        this.evaluator = new SeriesEvaluator(context.getStateStore(StatisticsStores.INDICATOR_SIGNAL_STATES), policy);
     }
 
     @Override

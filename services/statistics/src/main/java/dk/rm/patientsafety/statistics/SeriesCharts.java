@@ -73,8 +73,7 @@ public final class SeriesCharts {
         if (state == null) {
             return Optional.empty();
         }
-        return config.incidentReader().read(counts, activity, series.get(),
-                state.getEvaluatedAt().atZone(GracePeriods.DANISH_TIME).toLocalDate());
+        return config.incidentReader().read(counts, activity, series.get(), state.getEvaluatedAt());
     }
 
     private static SeriesView view(SeriesData data, int freeze) {

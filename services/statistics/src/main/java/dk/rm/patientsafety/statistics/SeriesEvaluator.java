@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Charts a series, compares its signals with those it showed last time, remembers them, and returns the changes. */
+/**
+ * Charts a series, compares its signals with those it showed last time, remembers them, and returns the changes. A
+ * series the policy does not judge is remembered without signals, so it is listed and re-charted all the same.
+ */
 final class SeriesEvaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesEvaluator.class);
@@ -19,8 +22,11 @@ final class SeriesEvaluator {
     private final SignalTracker tracker = new SignalTracker();
     private final KeyValueStore<String, SeriesSignalState> states;
 
-    SeriesEvaluator(KeyValueStore<String, SeriesSignalState> states) {
+    private final SignalPolicy policy;
+
+    SeriesEvaluator(KeyValueStore<String, SeriesSignalState> states, SignalPolicy policy) {
         this.states = states;
+        this.policy = policy;
     }
 
     List<StatisticalSignal> evaluate(Optional<SeriesData> series, Instant at) {
@@ -28,6 +34,10 @@ final class SeriesEvaluator {
             return List.of();
         }
         SeriesData data = series.get();
+        if (!policy.judges(data)) {
+            states.put(data.seriesId(), SeriesSignalState.newBuilder().setSeriesId(data.seriesId()).setEvaluatedAt(at).build());
+            return List.of();
+        }
         Chart chart;
         try {
             chart = data.chart();

@@ -4,17 +4,19 @@ import java.time.Duration;
 
 /**
  * What the statistics stream can be tuned by: how late a report may come, how far charts reach, when P becomes P′, and
- * how often series are re-charted so that a period that has just ended is charted even if no report follows it.
+ * how often series are re-charted so that a period that has just ended is charted even if no report follows it, and
+ * which series signals are judged on.
  */
-public record StatisticsConfig(GracePeriods grace, ChartWindow window, double laneyThreshold, Duration rechartInterval) {
+public record StatisticsConfig(GracePeriods grace, ChartWindow window, double laneyThreshold, Duration rechartInterval,
+                               SignalPolicy signalPolicy) {
 
     public static StatisticsConfig defaults() {
         return new StatisticsConfig(GracePeriods.defaults(), ChartWindow.defaults(), IndicatorChartRule.DEFAULT_LANEY_THRESHOLD,
-                Duration.ofHours(1));
+                Duration.ofHours(1), SignalPolicy.defaults());
     }
 
     public IncidentSeriesReader incidentReader() {
-        return new IncidentSeriesReader(window);
+        return new IncidentSeriesReader(window, grace);
     }
 
     public IndicatorSeriesReader indicatorReader() {

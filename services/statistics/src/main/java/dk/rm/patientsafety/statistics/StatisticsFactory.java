@@ -1,13 +1,15 @@
 package dk.rm.patientsafety.statistics;
 
+import dk.rm.patientsafety.events.PeriodGranularity;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
-/** Reads the statistics settings (grace, chart window, Laney threshold) from configuration. */
+/** Reads the statistics settings (grace, chart window, Laney threshold, re-charting, signal policy) from configuration. */
 @Factory
 public class StatisticsFactory {
 
@@ -24,8 +26,11 @@ public class StatisticsFactory {
                                       @Value("${statistics.chart-periods.iso-week:104}") int weeks,
                                       @Value("${statistics.chart-periods.month:36}") int months,
                                       @Value("${statistics.laney-threshold:1000}") double laneyThreshold,
-                                      @Value("${statistics.rechart-interval:1h}") Duration rechartInterval) {
+                                      @Value("${statistics.rechart-interval:1h}") Duration rechartInterval,
+                                      @Value("${statistics.signals.minimum-points:10}") int minimumPoints,
+                                      @Value("${statistics.signals.incident-granularities:ISO_WEEK,MONTH}") Set<PeriodGranularity> signalled,
+                                      @Value("${statistics.signals.minimum-mean-count:1.0}") double minimumMeanCount) {
         return new StatisticsConfig(new GracePeriods(graceDay, graceWeek, graceMonth), new ChartWindow(days, weeks, months), laneyThreshold,
-                rechartInterval);
+                rechartInterval, new SignalPolicy(minimumPoints, Set.copyOf(signalled), minimumMeanCount));
     }
 }

@@ -46,14 +46,13 @@ public final class StatisticsTopology {
         addStores(builder, registry, changes, signalStates);
         // Unit counts and activity share stores, so their repartition topics must have equally many partitions.
         int unitPartitions = Topics.INCIDENTS_CLASSIFIED.partitions();
-        IncidentSeriesReader incidentReader = config.incidentReader();
 
         KStream<String, SpecificRecord> unitOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.INCIDENTS_CLASSIFIED,
                         Topics.INCIDENTS_CLASSIFIED.valueSerde(registry), deadLetters, APPLICATION_ID, clock)
                 .process(() -> new IncidentChanges(register), Named.as("count-changes"), StatisticsStores.COUNTED_INCIDENTS)
                 .repartition(Repartitioned.<String, IncidentCountChange>as("changes-by-unit")
                         .withKeySerde(Serdes.String()).withValueSerde(changes).withNumberOfPartitions(unitPartitions))
-                .process(() -> new UnitCounts(config.grace(), incidentReader, config.rechartInterval()), Named.as("unit-counts"),
+                .process(() -> new UnitCounts(config), Named.as("unit-counts"),
                         StatisticsStores.INCIDENT_COUNTS, StatisticsStores.UNIT_ACTIVITY, StatisticsStores.INCIDENT_SIGNAL_STATES);
 
         KStream<String, SpecificRecord> activityOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.ACTIVITY,
@@ -61,7 +60,7 @@ public final class StatisticsTopology {
                 .selectKey((key, activity) -> activity.getUnitSorCode(), Named.as("activity-unit"))
                 .repartition(Repartitioned.<String, UnitActivity>as("activity-by-unit")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ACTIVITY.stateSerde(registry)).withNumberOfPartitions(unitPartitions))
-                .process(() -> new UnitActivityRecorder(incidentReader), Named.as("unit-activity"),
+                .process(() -> new UnitActivityRecorder(config), Named.as("unit-activity"),
                         StatisticsStores.INCIDENT_COUNTS, StatisticsStores.UNIT_ACTIVITY, StatisticsStores.INCIDENT_SIGNAL_STATES);
 
         KStream<String, SpecificRecord> indicatorOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.QUALITY_INDICATORS,
@@ -69,7 +68,7 @@ public final class StatisticsTopology {
                 .selectKey((key, result) -> SeriesId.indicator(result), Named.as("indicator-series"))
                 .repartition(Repartitioned.<String, QualityIndicatorObservation>as("indicators-by-series")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.QUALITY_INDICATORS.stateSerde(registry)))
-                .process(() -> new IndicatorResults(config.indicatorReader()), Named.as("indicator-results"),
+                .process(() -> new IndicatorResults(config), Named.as("indicator-results"),
                         StatisticsStores.INDICATOR_OBSERVATIONS, StatisticsStores.INDICATOR_SIGNAL_STATES);
 
         publish(unitOutput.merge(activityOutput, Named.as("unit-output")), "unit", registry);

@@ -5,18 +5,14 @@ import dk.rm.patientsafety.events.IncidentCountChange;
 import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.PeriodGranularity;
 import dk.rm.patientsafety.events.SeriesSignalState;
-import dk.rm.patientsafety.events.UnitActivity;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,34 +20,24 @@ import java.util.Optional;
 /**
  * Applies count changes to a unit's day, ISO-week and month counts (a report received after its period closed goes
  * into the late count), publishes each count, and re-evaluates the unit's series for that type and for all types.
- * On a wall-clock schedule it also re-charts every series whose last complete period has moved on since it was last
- * charted: a quiet unit's drop to zero, or a spike in a month no report follows, would otherwise wait for a record.
+ * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted: a
+ * quiet unit's drop to zero, or a spike in a month no report follows, would otherwise wait for a record.
  */
-final class UnitCounts implements Processor<String, IncidentCountChange, String, SpecificRecord> {
+final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
 
     private final GracePeriods grace;
-    private final IncidentSeriesReader reader;
     private final Duration rechartInterval;
-    private KeyValueStore<String, SeriesSignalState> states;
-    private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, IncidentCount> counts;
-    private KeyValueStore<String, UnitActivity> activity;
-    private SeriesEvaluator evaluator;
 
-    UnitCounts(GracePeriods grace, IncidentSeriesReader reader, Duration rechartInterval) {
-        this.grace = grace;
-        this.reader = reader;
-        this.rechartInterval = rechartInterval;
+    UnitCounts(StatisticsConfig config) {
+        super(config);
+        this.grace = config.grace();
+        this.rechartInterval = config.rechartInterval();
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
-        this.counts = context.getStateStore(StatisticsStores.INCIDENT_COUNTS);
-        this.activity = context.getStateStore(StatisticsStores.UNIT_ACTIVITY);
-        this.states = context.getStateStore(StatisticsStores.INCIDENT_SIGNAL_STATES);
-        this.evaluator = new SeriesEvaluator(states);
-        context.schedule(rechartInterval, PunctuationType.WALL_CLOCK_TIME, this::rechartEndedPeriods);
+        super.init(context);
+        context.schedule(rechartInterval, PunctuationType.WALL_CLOCK_TIME, this::rechartClosedPeriods);
     }
 
     @Override
@@ -63,35 +49,28 @@ final class UnitCounts implements Processor<String, IncidentCountChange, String,
             counts.put(key, count);
             context.forward(record.withKey(key).withValue(count));
         }
-        Instant streamTime = Instant.ofEpochMilli(context.currentStreamTimeMs());
-        LocalDate today = streamTime.atZone(GracePeriods.DANISH_TIME).toLocalDate();
+        Instant streamTime = streamTime();
         for (PeriodGranularity granularity : PeriodGranularity.values()) {
             for (Optional<IncidentType> type : List.of(Optional.of(change.getIncidentType()), Optional.<IncidentType>empty())) {
-                SeriesId.IncidentSeries series = new SeriesId.IncidentSeries(granularity, change.getUnitSorCode(), type);
-                evaluator.evaluate(reader.read(counts, activity, series, today), streamTime)
-                        .forEach(signal -> context.forward(record.withKey(signal.getSeriesId()).withValue(signal)));
+                chart(new SeriesId.IncidentSeries(granularity, change.getUnitSorCode(), type), streamTime, record.timestamp());
             }
         }
     }
 
-    private void rechartEndedPeriods(long wallClock) {
+    private void rechartClosedPeriods(long wallClock) {
         Instant now = Instant.ofEpochMilli(wallClock);
-        LocalDate today = now.atZone(GracePeriods.DANISH_TIME).toLocalDate();
         List<SeriesId.IncidentSeries> behind = new ArrayList<>();
         try (KeyValueIterator<String, SeriesSignalState> it = states.all()) {
             it.forEachRemaining(entry -> SeriesId.parseIncidents(entry.key)
-                    .filter(series -> currentPeriod(series, entry.value.getEvaluatedAt()).isBefore(currentPeriod(series, now)))
+                    .filter(series -> closedSince(series, entry.value.getEvaluatedAt(), now))
                     .ifPresent(behind::add));
         }
-        for (SeriesId.IncidentSeries series : behind) {
-            evaluator.evaluate(reader.read(counts, activity, series, today), now)
-                    .forEach(signal -> context.forward(new Record<>(signal.getSeriesId(), (SpecificRecord) signal, wallClock)));
-        }
+        behind.forEach(series -> chart(series, now, wallClock));
     }
 
-    /** The start of the period running at {@code at}; when it moves on, the period before has ended. */
-    private static LocalDate currentPeriod(SeriesId.IncidentSeries series, Instant at) {
-        return CalendarPeriod.containing(series.granularity(), at.atZone(GracePeriods.DANISH_TIME).toLocalDate()).start();
+    /** Whether a period of the series has closed since it was last charted. */
+    private boolean closedSince(SeriesId.IncidentSeries series, Instant evaluatedAt, Instant now) {
+        return reader.lastClosed(series.granularity(), evaluatedAt).start().isBefore(reader.lastClosed(series.granularity(), now).start());
     }
 
     private IncidentCount apply(IncidentCountChange change, CalendarPeriod period, long timestamp) {

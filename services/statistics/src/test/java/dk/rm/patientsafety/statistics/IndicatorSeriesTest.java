@@ -8,7 +8,6 @@ import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
-import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.streams.TestInputTopic;
@@ -17,12 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,8 +37,7 @@ class IndicatorSeriesTest {
 
     @BeforeEach
     void setUp() {
-        kit.start(StatisticsTopology.build(kit.registry(), StatisticsConfig.defaults(), OrganisationRegister.load(Optional.empty()), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)),
-                StatisticsTopology.APPLICATION_ID);
+        StatisticsTestKit.start(kit, Instant.parse("2026-11-23T10:00:00Z"));
         results = kit.input(Topics.QUALITY_INDICATORS);
         signals = kit.output(Topics.SIGNALS);
         deadLetters = kit.output(Topics.DEAD_LETTERS);
@@ -130,6 +126,6 @@ class IndicatorSeriesTest {
     }
 
     private SeriesCharts charts() {
-        return StoredCharts.of(kit);
+        return StatisticsTestKit.charts(kit);
     }
 }

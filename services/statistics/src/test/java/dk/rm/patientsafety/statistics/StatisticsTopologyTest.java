@@ -9,7 +9,6 @@ import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.events.UnitActivity;
-import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.streams.TestInputTopic;
@@ -18,13 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 
 import static dk.rm.patientsafety.statistics.Incidents.UNIT;
@@ -48,8 +44,7 @@ class StatisticsTopologyTest {
 
     @BeforeEach
     void setUp() {
-        kit.start(StatisticsTopology.build(kit.registry(), StatisticsConfig.defaults(), OrganisationRegister.load(Optional.empty()), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)),
-                StatisticsTopology.APPLICATION_ID, Instant.parse("2026-10-31T12:00:00Z"));
+        StatisticsTestKit.start(kit, Instant.parse("2026-10-31T12:00:00Z"));
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         activity = kit.input(Topics.ACTIVITY);
         counts = kit.output(Topics.INCIDENT_COUNTS);
@@ -116,7 +111,7 @@ class StatisticsTopologyTest {
     void aSpikeRaisesASigmaSignalAndAnOverrideThatRemovesItClearsIt() {
         LocalDate month = twoYearsWithAnOctoberSpike();
         signals.readValuesToList();
-        pipe(nextDay("november", MEDICATION, LocalDate.parse("2026-11-02"))); // October is now complete, so it is charted
+        pipe(nextDay("december", MEDICATION, LocalDate.parse("2026-12-01"))); // October closed on 1 December: it is charted
 
         StatisticalSignal raised = only(signals.readValuesToList(), "incidents:MONTH:" + UNIT + ":MEDICATION");
         assertEquals(SignalRule.SIGMA, raised.getRule());
@@ -135,23 +130,24 @@ class StatisticsTopologyTest {
     }
 
     @Test
-    void aPeriodThatEndsIsChartedOnTheWallClockScheduleEvenIfNoReportFollows() {
+    void aPeriodThatClosesIsChartedOnTheWallClockScheduleEvenIfNoReportFollows() {
         twoYearsWithAnOctoberSpike();
         String series = "incidents:MONTH:" + UNIT + ":MEDICATION";
         assertTrue(signals.readValuesToList().stream().noneMatch(s -> s.getSeriesId().equals(series) && s.getRule() == SignalRule.SIGMA),
-                "October has not ended yet: it is not charted");
+                "October has not closed yet: it is not charted");
 
-        kit.driver().advanceWallClockTime(Duration.ofDays(2)); // 2 November: October has ended
+        kit.driver().advanceWallClockTime(Duration.ofDays(32)); // 2 December: October's 30 days of grace have passed
         StatisticalSignal raised = only(signals.readValuesToList(), series);
         assertEquals(SignalRule.SIGMA, raised.getRule());
         assertEquals(LocalDate.parse("2026-10-01"), raised.getPoints().get(0).getPeriodStart());
     }
 
     @Test
-    void emptyPeriodsAreZeroAndActivityTurnsCountsIntoRatesPerThousandBedDays() {
+    void emptyPeriodsAreZeroOpenPeriodsAreLeftOutAndActivityTurnsCountsIntoRatesPerThousandBedDays() {
         pipe(nextDay("jan", MEDICATION, LocalDate.parse("2026-01-10")));
         pipe(nextDay("apr", MEDICATION, LocalDate.parse("2026-04-10")));
         pipe(nextDay("may", MEDICATION, LocalDate.parse("2026-05-10")));
+        pipe(nextDay("jun", MEDICATION, LocalDate.parse("2026-06-10"))); // April closed on 1 June; May is still open
         SeriesView counted = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0).orElseThrow();
         assertEquals("C", counted.chart());
         assertEquals(List.of(1.0, 0.0, 0.0, 1.0), counted.points().stream().map(SeriesView.Point::value).toList());
@@ -198,7 +194,7 @@ class StatisticsTopologyTest {
     }
 
     private SeriesCharts charts() {
-        return StoredCharts.of(kit);
+        return StatisticsTestKit.charts(kit);
     }
 
     private static StatisticalSignal only(List<StatisticalSignal> signals, String seriesId) {
