@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Charts a series, compares its signals with those it showed last time, remembers them, and returns the changes. A
- * series the policy does not judge is remembered without signals, so it is listed and re-charted all the same.
+ * series the policy does not judge is remembered without signals (any it showed are cleared), so it is listed and
+ * re-charted all the same.
  */
 final class SeriesEvaluator {
 
@@ -21,7 +22,6 @@ final class SeriesEvaluator {
 
     private final SignalTracker tracker = new SignalTracker();
     private final KeyValueStore<String, SeriesSignalState> states;
-
     private final SignalPolicy policy;
 
     SeriesEvaluator(KeyValueStore<String, SeriesSignalState> states, SignalPolicy policy) {
@@ -35,8 +35,9 @@ final class SeriesEvaluator {
         }
         SeriesData data = series.get();
         if (!policy.judges(data)) {
-            states.put(data.seriesId(), SeriesSignalState.newBuilder().setSeriesId(data.seriesId()).setEvaluatedAt(at).build());
-            return List.of();
+            SignalTracker.Evaluation silenced = tracker.silence(data, states.get(data.seriesId()), at);
+            states.put(data.seriesId(), silenced.state());
+            return silenced.signals();
         }
         Chart chart;
         try {

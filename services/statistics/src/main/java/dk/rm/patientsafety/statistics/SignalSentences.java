@@ -4,7 +4,6 @@ import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalPoint;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.spc.Chart;
-import dk.rm.patientsafety.spc.RunsAnalysis;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +16,8 @@ public final class SignalSentences {
     private SignalSentences() {
     }
 
+    /** {@code chart} is only read for a raised runs signal; a cleared signal needs none. */
     public static String sentence(SeriesData series, Chart chart, SignalRule rule, SignalChange change, List<SignalPoint> points) {
-        RunsAnalysis runs = chart.lastPartRuns();
         return series.title() + ": " + switch (rule) {
             case SIGMA -> change == SignalChange.RAISED ? outsideLimits(series, points)
                     : "no longer outside the control limits in " + periods(series, points)
@@ -26,12 +25,13 @@ public final class SignalSentences {
             case LONGEST_RUN -> change == SignalChange.RAISED ? String.format(Locale.ROOT,
                     "%d periods in a row (%s) lie on the same side of the centre line; with %d useful points, runs longer "
                             + "than %d are unlikely to be chance. The level has probably shifted: look for what changed around %s.",
-                    points.size(), span(series, points), runs.usefulObservations(), runs.longestRunLimit(), label(series, points.get(0)))
+                    points.size(), span(series, points), chart.lastPartRuns().usefulObservations(), chart.lastPartRuns().longestRunLimit(),
+                    label(series, points.get(0)))
                     : "the unusually long run on one side of the centre line has ended; the series looks stable again.";
             case FEW_CROSSINGS -> change == SignalChange.RAISED ? String.format(Locale.ROOT,
                     "the curve crosses its centre line only %d times in %d useful points, fewer than the %d expected at least "
                             + "by chance. The process has probably changed during the period shown.",
-                    runs.crossings(), runs.usefulObservations(), runs.crossingsLimit())
+                    chart.lastPartRuns().crossings(), chart.lastPartRuns().usefulObservations(), chart.lastPartRuns().crossingsLimit())
                     : "the curve crosses its centre line often enough again; no sign of a sustained shift.";
         };
     }

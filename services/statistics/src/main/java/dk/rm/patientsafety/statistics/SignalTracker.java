@@ -55,6 +55,27 @@ public final class SignalTracker {
         return new Evaluation(state, signals);
     }
 
+    /**
+     * Clears every signal the series showed: the policy no longer judges it (e.g. overrides left it too few incidents),
+     * and a signal nobody clears would stand forever downstream.
+     */
+    public Evaluation silence(SeriesData series, SeriesSignalState previous, Instant at) {
+        List<StatisticalSignal> signals = new ArrayList<>();
+        if (previous != null && !previous.getSigmaPeriods().isEmpty()) {
+            List<SignalPoint> periods = previous.getSigmaPeriods().stream()
+                    .map(period -> SignalPoint.newBuilder().setPeriodStart(period).build()).toList();
+            signals.add(signal(series, null, SignalRule.SIGMA, SignalChange.CLEARED, periods, at));
+        }
+        if (previous != null && previous.getLongestRun()) {
+            signals.add(signal(series, null, SignalRule.LONGEST_RUN, SignalChange.CLEARED, List.of(), at));
+        }
+        if (previous != null && previous.getFewCrossings()) {
+            signals.add(signal(series, null, SignalRule.FEW_CROSSINGS, SignalChange.CLEARED, List.of(), at));
+        }
+        SeriesSignalState quiet = SeriesSignalState.newBuilder().setSeriesId(series.seriesId()).setEvaluatedAt(at).build();
+        return new Evaluation(quiet, signals);
+    }
+
     private static SignalChange change(boolean holds) {
         return holds ? SignalChange.RAISED : SignalChange.CLEARED;
     }
@@ -140,6 +161,7 @@ public final class SignalTracker {
         return Double.isNaN(value) ? null : value;
     }
 
+    /** {@code chart} may be null for a cleared signal: its sentence needs no chart. */
     private static StatisticalSignal signal(SeriesData series, Chart chart, SignalRule rule, SignalChange change,
                                             List<SignalPoint> points, Instant at) {
         String identity = String.join("|", series.seriesId(), rule.name(), change.name(), at.toString(),
@@ -149,7 +171,7 @@ public final class SignalTracker {
                 .setSeriesId(series.seriesId())
                 .setSeriesTitle(series.title())
                 .setUnitSorCode(series.unit())
-                .setChart(ChartKind.valueOf(chart.spec().type().name()))
+                .setChart(ChartKind.valueOf(series.spec().type().name()))
                 .setRule(rule)
                 .setChange(change)
                 .setPoints(points)

@@ -58,7 +58,21 @@ class SignalTrackerTest {
         assertTrue(state.getLongestRun());
     }
 
-    /** Counts for consecutive months from January 2025, on a C chart. */
+    @Test
+    void aSeriesThePolicyStopsJudgingHasItsStandingSignalsCleared() {
+        SeriesData spike = monthly(5, 6, 4, 5, 6, 5, 4, 6, 5, 5, 6, 4, 20);
+        SeriesSignalState standing = tracker.evaluate(spike, spike.chart(), null, AT).state();
+
+        SignalTracker.Evaluation silenced = tracker.silence(spike, standing, AT);
+        assertEquals(List.of(SignalRule.SIGMA, SignalRule.LONGEST_RUN, SignalRule.FEW_CROSSINGS),
+                silenced.signals().stream().map(StatisticalSignal::getRule).toList());
+        assertTrue(silenced.signals().stream().allMatch(signal -> signal.getChange() == SignalChange.CLEARED));
+        assertTrue(silenced.signals().get(0).getSentence().contains("no longer outside the control limits in 2026-01"));
+        assertTrue(silenced.state().getSigmaPeriods().isEmpty());
+        assertTrue(tracker.silence(spike, silenced.state(), AT).signals().isEmpty(), "nothing left to clear");
+    }
+
+        /** Counts for consecutive months from January 2025, on a C chart. */
     private static SeriesData monthly(int... counts) {
         List<SeriesPoint> points = new ArrayList<>();
         LocalDate month = LocalDate.parse("2025-01-01");
