@@ -129,6 +129,12 @@ class StatisticsIT extends PlatformIT {
         assertEquals("P", chart.get("chart").asText());
         assertTrue(chart.get("runs").get(0).get("runsSignal").asBoolean());
         assertFalse(chart.get("signals").isEmpty(), "the standing signals in words");
+
+        JsonNode phased = JSON.readTree(get("statistics", "/api/v1/series/" + seriesId + "?phases=2025-01-01").body());
+        assertEquals(2, phased.get("runs").size(), "a phase from the shift on");
+        HttpResponse<String> both = get("statistics", "/api/v1/series/" + seriesId + "?phases=2025-01-01&freeze=6");
+        assertEquals(400, both.statusCode());
+        assertEquals("phases", JSON.readTree(both.body()).get("errors").get(0).get("field").asText());
     }
 
     /** A medication incident at the unit, reported the morning after it happened. */

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,9 +60,17 @@ public final class SeriesCharts {
         return summaries;
     }
 
-    /** The series and its chart, optionally with limits frozen on the first {@code freeze} points; empty if unknown. */
-    public Optional<SeriesView> chart(String seriesId, int freeze) {
-        return data(seriesId).map(data -> view(data, freeze));
+    /** The series and its chart as the stream charted it; empty if unknown. */
+    public Optional<SeriesView> chart(String seriesId) {
+        return chart(seriesId, 0, List.of());
+    }
+
+    /**
+     * The series and its chart, with limits frozen on the first {@code freeze} points (0: none), or split into phases
+     * starting at the given dates (e.g. an intervention), each phase computed on its own; empty if unknown.
+     */
+    public Optional<SeriesView> chart(String seriesId, int freeze, List<LocalDate> phaseStarts) {
+        return data(seriesId).map(data -> view(data, freeze, phaseStarts));
     }
 
     private Optional<SeriesData> data(String seriesId) {
@@ -76,8 +85,11 @@ public final class SeriesCharts {
         return config.incidentReader().read(counts, activity, series.get(), state.getEvaluatedAt());
     }
 
-    private static SeriesView view(SeriesData data, int freeze) {
+    private static SeriesView view(SeriesData data, int freeze, List<LocalDate> phaseStarts) {
         ChartSpec spec = freeze > 0 ? data.spec().withFreeze(freeze) : data.spec();
+        if (!phaseStarts.isEmpty()) {
+            spec = spec.withParts(phaseIndices(data, phaseStarts));
+        }
         Chart chart = data.chart(spec);
         List<SeriesView.Point> points = chart.points().stream().map(p -> point(data, p)).toList();
         List<SeriesView.Runs> runs = chart.runs().stream().map(r -> new SeriesView.Runs(r.part(), r.usefulObservations(),
@@ -87,6 +99,20 @@ public final class SeriesCharts {
                 .map(StatisticalSignal::getSentence).toList();
         return new SeriesView(data.seriesId(), data.title(), data.unit(), data.measure(), spec.type().name(), spec.multiply(),
                 spec.freeze(), points, runs, signals);
+    }
+
+    /** A phase starts at the first period beginning on or after its date; a date before the series or after it starts none. */
+    private static List<Integer> phaseIndices(SeriesData data, List<LocalDate> phaseStarts) {
+        List<Integer> indices = new ArrayList<>();
+        for (LocalDate start : phaseStarts) {
+            for (int i = 1; i < data.points().size(); i++) {
+                if (!data.points().get(i).periodStart().isBefore(start)) {
+                    indices.add(i);
+                    break;
+                }
+            }
+        }
+        return indices;
     }
 
     private static SeriesView.Point point(SeriesData data, ChartPoint p) {

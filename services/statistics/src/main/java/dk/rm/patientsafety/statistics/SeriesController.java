@@ -10,6 +10,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +22,7 @@ import java.util.Optional;
 public class SeriesController {
 
     static final String UNKNOWN_SERIES = "https://patientsafety.rm.dk/problems/unknown-series";
-    static final String INVALID_FREEZE = "https://patientsafety.rm.dk/problems/invalid-freeze";
+    static final String INVALID_OPTIONS = "https://patientsafety.rm.dk/problems/invalid-chart-options";
     static final String UNCHARTABLE = "https://patientsafety.rm.dk/problems/unchartable-series";
     static final String NOT_READY = "https://patientsafety.rm.dk/problems/statistics-not-ready";
 
@@ -40,13 +44,20 @@ public class SeriesController {
     }
 
     @Get(uri = "/{seriesId}", produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze) {
+    public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze, @QueryValue @Nullable String phases) {
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (freeze != null && freeze < 2) {
-            return Problem.invalidFields(INVALID_FREEZE, "Invalid freeze",
-                    List.of(new Problem.FieldError("freeze", "must be at least 2 points (the baseline the limits are computed from)")));
+            errors.add(new Problem.FieldError("freeze", "must be at least 2 points (the baseline the limits are computed from)"));
+        }
+        List<LocalDate> phaseStarts = phaseStarts(phases, errors);
+        if (freeze != null && !phaseStarts.isEmpty()) {
+            errors.add(new Problem.FieldError("phases", "cannot be combined with freeze (each phase has its own limits)"));
+        }
+        if (!errors.isEmpty()) {
+            return Problem.invalidFields(INVALID_OPTIONS, "Invalid chart options", errors);
         }
         try {
-            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze);
+            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts);
             return view.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> Problem.respond(new Problem(UNKNOWN_SERIES,
                     "Unknown series", 404, "No series with this id has been charted yet", List.of())));
         } catch (InvalidStateStoreException e) {
@@ -54,6 +65,19 @@ public class SeriesController {
         } catch (IllegalArgumentException e) {
             // The chart cannot be drawn from these points (e.g. a freeze longer than the series); the message names the rule.
             return Problem.respond(new Problem(UNCHARTABLE, "Series cannot be charted", 422, e.getMessage(), List.of()));
+        }
+    }
+
+    /** {@code 2026-03-01,2026-09-01}: the first days of new phases, e.g. of interventions. */
+    private static List<LocalDate> phaseStarts(String phases, List<Problem.FieldError> errors) {
+        if (phases == null || phases.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(phases.split(",")).map(String::trim).map(LocalDate::parse).sorted().toList();
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError("phases", "must be dates (yyyy-mm-dd) separated by commas"));
+            return List.of();
         }
     }
 

@@ -64,7 +64,7 @@ class IndicatorSeriesTest {
         assertTrue(run.getSentence().contains("in a row"), run.getSentence());
         assertTrue(run.getPoints().size() >= 8, "the points of the run are named");
 
-        SeriesView view = charts().chart(SERIES, 0).orElseThrow();
+        SeriesView view = charts().chart(SERIES).orElseThrow();
         assertEquals("P", view.chart());
         assertEquals(20, view.points().size());
         assertEquals(0.9, view.points().get(0).value());
@@ -72,6 +72,14 @@ class IndicatorSeriesTest {
         assertEquals(Boolean.TRUE, view.points().get(0).standardMet(), "90 % meets a standard of at least 90 %");
         assertEquals(Boolean.FALSE, view.points().get(1).standardMet(), "88 % does not");
         assertTrue(view.runs().get(0).runsSignal());
+
+        SeriesView phased = charts().chart(SERIES, 0, List.of(LocalDate.parse("2026-01-01"))).orElseThrow();
+        assertEquals(2, phased.runs().size(), "a new phase from the month the level changed");
+        assertEquals(1, phased.points().get(11).part());
+        assertEquals(2, phased.points().get(12).part());
+        assertEquals(0.9, phased.points().get(0).centreLine(), 0.005);
+        assertEquals(0.821, phased.points().get(12).centreLine(), 0.001);
+        assertTrue(phased.runs().stream().noneMatch(SeriesView.Runs::runsSignal), "each phase is stable on its own");
     }
 
     @Test
@@ -80,7 +88,7 @@ class IndicatorSeriesTest {
         pipe(QualityIndicatorObservation.newBuilder(proportion(LocalDate.parse("2026-02-01"), 0, 0)).setNumerator(null)
                 .setDenominator(null).setSuppressed(true).build());
         pipe(proportion(LocalDate.parse("2026-03-01"), 8, 10));
-        SeriesView view = charts().chart(SERIES, 0).orElseThrow();
+        SeriesView view = charts().chart(SERIES).orElseThrow();
         assertNull(view.points().get(1).value());
         assertEquals(3, view.points().size());
     }
@@ -93,8 +101,8 @@ class IndicatorSeriesTest {
             pipe(QualityIndicatorObservation.newBuilder(proportion(month, 0, 0)).setIndicatorId("ventetid").setKind(IndicatorKind.MEASUREMENT)
                     .setNumerator(null).setDenominator(null).setValue(12.5 + i).setDirection(Direction.LOWER_IS_BETTER).build());
         }
-        assertEquals("P_PRIME", charts().chart(SERIES, 0).orElseThrow().chart());
-        assertEquals("I", charts().chart("indicator:RKKP-DAHTA:ventetid:1:" + UNIT, 0).orElseThrow().chart());
+        assertEquals("P_PRIME", charts().chart(SERIES).orElseThrow().chart());
+        assertEquals("I", charts().chart("indicator:RKKP-DAHTA:ventetid:1:" + UNIT).orElseThrow().chart());
     }
 
     @Test
@@ -103,7 +111,7 @@ class IndicatorSeriesTest {
         DeadLetter deadLetter = deadLetters.readValue();
         assertEquals("INVALID_VALUE", deadLetter.getReasonCode());
         assertEquals("numerator exceeds denominator of a proportion", deadLetter.getReason());
-        assertTrue(charts().chart(SERIES, 0).isEmpty());
+        assertTrue(charts().chart(SERIES).isEmpty());
     }
 
     private void pipe(QualityIndicatorObservation result) {

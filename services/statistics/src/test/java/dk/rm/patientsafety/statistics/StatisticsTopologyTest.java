@@ -148,7 +148,7 @@ class StatisticsTopologyTest {
         pipe(nextDay("apr", MEDICATION, LocalDate.parse("2026-04-10")));
         pipe(nextDay("may", MEDICATION, LocalDate.parse("2026-05-10")));
         pipe(nextDay("jun", MEDICATION, LocalDate.parse("2026-06-10"))); // April closed on 1 June; May is still open
-        SeriesView counted = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0).orElseThrow();
+        SeriesView counted = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION").orElseThrow();
         assertEquals("C", counted.chart());
         assertEquals(List.of(1.0, 0.0, 0.0, 1.0), counted.points().stream().map(SeriesView.Point::value).toList());
 
@@ -157,7 +157,7 @@ class StatisticsTopologyTest {
             activity.pipeInput(UNIT + "|" + start, UnitActivity.newBuilder().setUnitSorCode(UNIT).setPeriodStart(first)
                     .setPeriodEnd(first.plusMonths(1).minusDays(1)).setBedDays(500L).setSource("test").build(), morningAfter(LocalDate.parse("2026-05-10")));
         }
-        SeriesView rates = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0).orElseThrow();
+        SeriesView rates = charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION").orElseThrow();
         assertEquals("U", rates.chart());
         assertEquals(1000.0, rates.multiply());
         assertEquals(List.of(2.0, 0.0, 0.0, 2.0), rates.points().stream().map(SeriesView.Point::value).toList(), "1 per 500 bed-days");
