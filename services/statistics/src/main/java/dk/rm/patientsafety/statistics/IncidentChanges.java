@@ -2,18 +2,21 @@ package dk.rm.patientsafety.statistics;
 
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentCountChange;
+import dk.rm.patientsafety.events.ReplacedCount;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * An incident counts once per unit of its lineage (where it happened, the hospital, the region), in the bucket of its
- * latest classification: a reclassification takes it out of the old bucket (-1) and puts it in the new one (+1); a
- * replayed classification changes nothing. Keyed by report id in, by unit out, so one task holds a unit's counts.
+ * latest classification: a reclassification moves it from the old bucket to the new one; a replayed classification
+ * changes nothing. Keyed by report id in, by unit out, so one task holds a unit's counts.
  */
 final class IncidentChanges implements Processor<String, IncidentClassified, String, IncidentCountChange> {
 
@@ -38,21 +41,45 @@ final class IncidentChanges implements Processor<String, IncidentClassified, Str
         if (Objects.equals(previous, current)) {
             return;
         }
-        if (previous != null) {
-            forEachUnit(record, IncidentCountChange.newBuilder(previous).setDelta(-1).build());
-        }
+        changesPerUnit(previous, current).forEach((unit, change) -> context.forward(record.withKey(unit).withValue(change)));
         if (current == null) {
             counted.delete(record.key());
         } else {
-            forEachUnit(record, current);
             counted.put(record.key(), current);
         }
     }
 
-    private void forEachUnit(Record<String, IncidentClassified> record, IncidentCountChange change) {
-        for (String unit : change.getCountedIn()) {
-            context.forward(record.withKey(unit).withValue(IncidentCountChange.newBuilder(change).setUnitSorCode(unit).build()));
+    /**
+     * One change per unit: -1 where the incident leaves the unit's lineage, +1 where it enters, and a move (+1 replacing
+     * the old bucket) where it stays, so a reclassification never shows a unit the state in between.
+     */
+    private static Map<String, IncidentCountChange> changesPerUnit(IncidentCountChange previous, IncidentCountChange current) {
+        Map<String, IncidentCountChange> changes = new LinkedHashMap<>();
+        if (previous != null) {
+            previous.getCountedIn().forEach(unit -> changes.put(unit, inUnit(previous, unit).setDelta(-1).build()));
         }
+        if (current != null) {
+            for (String unit : current.getCountedIn()) {
+                IncidentCountChange removal = changes.remove(unit);
+                IncidentCountChange.Builder addition = inUnit(current, unit).setDelta(1);
+                if (removal == null) {
+                    changes.put(unit, addition.build());
+                } else if (!sameBucket(removal, current)) {
+                    changes.put(unit, addition.setReplaces(new ReplacedCount(removal.getIncidentType(), removal.getOverallSeverity(),
+                            removal.getEventDate(), removal.getReceivedAt())).build());
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static IncidentCountChange.Builder inUnit(IncidentCountChange change, String unit) {
+        return IncidentCountChange.newBuilder(change).setUnitSorCode(unit).setReplaces(null);
+    }
+
+    private static boolean sameBucket(IncidentCountChange a, IncidentCountChange b) {
+        return a.getIncidentType() == b.getIncidentType() && a.getOverallSeverity() == b.getOverallSeverity()
+                && a.getEventDate().equals(b.getEventDate()) && a.getReceivedAt().equals(b.getReceivedAt());
     }
 
     private IncidentCountChange countOf(IncidentClassified incident) {

@@ -3,7 +3,9 @@ package dk.rm.patientsafety.statistics;
 import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.IncidentCountChange;
 import dk.rm.patientsafety.events.IncidentType;
+import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.events.PeriodGranularity;
+import dk.rm.patientsafety.events.ReplacedCount;
 import dk.rm.patientsafety.events.SeriesSignalState;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -13,13 +15,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies count changes to a unit's day, ISO-week and month counts (a report received after its period closed goes
- * into the late count), publishes each count, and re-evaluates the unit's series for that type and for all types.
+ * into the late count; a move leaves one bucket and enters another in one step), publishes each count, and re-charts
+ * the unit's series for the types involved and for all types.
  * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted: a
  * quiet unit's drop to zero, or a spike in a month no report follows, would otherwise wait for a record.
  */
@@ -43,17 +49,34 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
     @Override
     public void process(Record<String, IncidentCountChange> record) {
         IncidentCountChange change = record.value();
+        Set<Optional<IncidentType>> types = new LinkedHashSet<>(List.of(Optional.of(change.getIncidentType()), Optional.empty()));
+        ReplacedCount replaced = change.getReplaces();
+        if (replaced != null) {
+            count(record, new Bucket(change.getUnitSorCode(), replaced.getIncidentType(), replaced.getOverallSeverity(),
+                    replaced.getEventDate(), replaced.getReceivedAt()), -1);
+            types.add(Optional.of(replaced.getIncidentType()));
+        }
+        count(record, new Bucket(change.getUnitSorCode(), change.getIncidentType(), change.getOverallSeverity(),
+                change.getEventDate(), change.getReceivedAt()), change.getDelta());
+        Instant streamTime = streamTime();
         for (PeriodGranularity granularity : PeriodGranularity.values()) {
-            IncidentCount count = apply(change, CalendarPeriod.containing(granularity, change.getEventDate()), record.timestamp());
+            for (Optional<IncidentType> type : types) {
+                chart(new SeriesId.IncidentSeries(granularity, change.getUnitSorCode(), type), streamTime, record.timestamp());
+            }
+        }
+    }
+
+    /** Where an incident is counted in one unit; its receipt time decides whether it came in time. */
+    private record Bucket(String unit, IncidentType type, OverallSeverity severity, LocalDate eventDate, Instant receivedAt) {
+    }
+
+    /** Adds {@code delta} to the bucket's day, week and month counts and publishes each. */
+    private void count(Record<String, IncidentCountChange> record, Bucket bucket, int delta) {
+        for (PeriodGranularity granularity : PeriodGranularity.values()) {
+            IncidentCount count = apply(bucket, delta, CalendarPeriod.containing(granularity, bucket.eventDate()), record.timestamp());
             String key = StatisticsStores.countKey(count);
             counts.put(key, count);
             context.forward(record.withKey(key).withValue(count));
-        }
-        Instant streamTime = streamTime();
-        for (PeriodGranularity granularity : PeriodGranularity.values()) {
-            for (Optional<IncidentType> type : List.of(Optional.of(change.getIncidentType()), Optional.<IncidentType>empty())) {
-                chart(new SeriesId.IncidentSeries(granularity, change.getUnitSorCode(), type), streamTime, record.timestamp());
-            }
         }
     }
 
@@ -73,24 +96,24 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
         return reader.lastClosed(series.granularity(), evaluatedAt).start().isBefore(reader.lastClosed(series.granularity(), now).start());
     }
 
-    private IncidentCount apply(IncidentCountChange change, CalendarPeriod period, long timestamp) {
-        IncidentCount.Builder count = existing(change, period);
-        if (grace.isLate(period, change.getReceivedAt())) {
-            count.setLateCount(count.getLateCount() + change.getDelta());
+    private IncidentCount apply(Bucket bucket, int delta, CalendarPeriod period, long timestamp) {
+        IncidentCount.Builder count = existing(bucket, period);
+        if (grace.isLate(period, bucket.receivedAt())) {
+            count.setLateCount(count.getLateCount() + delta);
         } else {
-            count.setCount(count.getCount() + change.getDelta());
+            count.setCount(count.getCount() + delta);
         }
         return count.setUpdatedAt(Instant.ofEpochMilli(timestamp)).build();
     }
 
-    private IncidentCount.Builder existing(IncidentCountChange change, CalendarPeriod period) {
+    private IncidentCount.Builder existing(Bucket bucket, CalendarPeriod period) {
         IncidentCount.Builder fresh = IncidentCount.newBuilder()
                 .setGranularity(period.granularity())
                 .setPeriodStart(period.start())
                 .setPeriodEnd(period.end())
-                .setUnitSorCode(change.getUnitSorCode())
-                .setIncidentType(change.getIncidentType())
-                .setOverallSeverity(change.getOverallSeverity())
+                .setUnitSorCode(bucket.unit())
+                .setIncidentType(bucket.type())
+                .setOverallSeverity(bucket.severity())
                 .setCount(0)
                 .setLateCount(0)
                 .setClosesAt(grace.closesAt(period))

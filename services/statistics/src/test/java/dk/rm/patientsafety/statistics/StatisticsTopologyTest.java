@@ -130,6 +130,21 @@ class StatisticsTopologyTest {
     }
 
     @Test
+    void aReclassificationMovesAnIncidentInOneStepSoNoChartSeesTheStateBetween() {
+        // 13 in October is just above the upper limit (12.2); 12 would be just below it.
+        LocalDate october = twoYearsWithAnOctoberSpike(13);
+        pipe(nextDay("december", MEDICATION, LocalDate.parse("2026-12-01")));
+        assertEquals(SignalRule.SIGMA, only(signals.readValuesToList(), "incidents:MONTH:" + UNIT + ":MEDICATION").getRule());
+
+        // A caseworker finds one October incident more serious: its type, and so every chart, stays as it was.
+        pipe(classified("spike-0", MEDICATION, OverallSeverity.SERIOUS_CONSEQUENCE, october, morningAfter(october)));
+        Map<String, IncidentCount> moved = counts.readKeyValuesToMap();
+        assertEquals(12, moved.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|MINOR_CONSEQUENCE").getCount());
+        assertEquals(1, moved.get("MONTH|" + UNIT + "|2026-10-01|MEDICATION|SERIOUS_CONSEQUENCE").getCount());
+        assertTrue(signals.isEmpty(), "no chart was drawn with the incident taken out and not yet put back");
+    }
+
+    @Test
     void aPeriodThatClosesIsChartedOnTheWallClockScheduleEvenIfNoReportFollows() {
         twoYearsWithAnOctoberSpike();
         String series = "incidents:MONTH:" + UNIT + ":MEDICATION";
@@ -176,6 +191,10 @@ class StatisticsTopologyTest {
 
     /** 23 ordinary months from November 2024 (4–6 medication incidents each), then 20 in October 2026; returns October. */
     private LocalDate twoYearsWithAnOctoberSpike() {
+        return twoYearsWithAnOctoberSpike(20);
+    }
+
+    private LocalDate twoYearsWithAnOctoberSpike(int octoberIncidents) {
         LocalDate month = LocalDate.parse("2024-11-01");
         int id = 0;
         for (int m = 0; m < 23; m++, month = month.plusMonths(1)) {
@@ -183,7 +202,7 @@ class StatisticsTopologyTest {
                 pipe(nextDay("base-" + id++, MEDICATION, month.plusDays(i)));
             }
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < octoberIncidents; i++) {
             pipe(nextDay("spike-" + i, MEDICATION, month.plusDays(i)));
         }
         return month;
