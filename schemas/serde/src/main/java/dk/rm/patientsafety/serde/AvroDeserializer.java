@@ -31,6 +31,11 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         this.readerSchema = SpecificData.get().getSchema(type);
     }
 
+    /** The record class this deserializer reads. */
+    public Class<T> type() {
+        return type;
+    }
+
     @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
@@ -41,10 +46,26 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(writerId, this::readerFor);
         BinaryDecoder decoder = DecoderFactory.get()
                 .binaryDecoder(data, buffer.position(), buffer.remaining(), null);
+        T value;
         try {
-            return reader.read(null, decoder);
+            value = reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot read " + type.getSimpleName() + " (writer schema " + writerId + ") from topic " + topic, e);
+        }
+        if (!atEnd(decoder)) {
+            // A valid body followed by more bytes is not what any producer of ours writes: a truncated, concatenated or
+            // tampered record must not pass as if it were whole.
+            throw new TrailingBytesException("Trailing bytes after the Avro body of " + type.getSimpleName() + " (writer schema "
+                    + writerId + ") on topic " + topic);
+        }
+        return value;
+    }
+
+    private static boolean atEnd(BinaryDecoder decoder) {
+        try {
+            return decoder.isEnd();
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -53,7 +74,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         try {
             writerSchema = registry.schemaById(writerId);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Unknown writer schema id " + writerId, e);
+            throw new UnknownSchemaIdException(writerId, e);
         }
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForClass(type));
         // Avro >= 1.12.1 only instantiates classes from trusted packages; our own generated classes are trusted.

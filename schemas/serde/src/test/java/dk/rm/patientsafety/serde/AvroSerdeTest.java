@@ -138,8 +138,22 @@ class AvroSerdeTest {
     @Test
     void refusesAnUnknownWriterSchemaId() {
         byte[] bytes = ConfluentWireFormat.frame(999, new byte[]{2});
-        assertThrows(SerializationException.class,
+        UnknownSchemaIdException e = assertThrows(UnknownSchemaIdException.class,
                 () -> AvroSerde.forValues(IncidentReported.class, registry).deserializer().deserialize(TOPIC, bytes));
+        assertEquals(999, e.schemaId());
+    }
+
+    @Test
+    void refusesTrailingBytesAfterAValidBody() {
+        registry.register(TOPIC + "-value", IncidentReported.getClassSchema());
+        Serde<IncidentReported> serde = AvroSerde.forValues(IncidentReported.class, registry);
+        byte[] valid = serde.serializer().serialize(TOPIC, report());
+        assertEquals(report(), serde.deserializer().deserialize(TOPIC, valid));
+        for (byte[] extra : List.of(new byte[] {0}, new byte[] {'}', '}', '}'})) {
+            byte[] bytes = java.util.Arrays.copyOf(valid, valid.length + extra.length);
+            System.arraycopy(extra, 0, bytes, valid.length, extra.length);
+            assertThrows(TrailingBytesException.class, () -> serde.deserializer().deserialize(TOPIC, bytes));
+        }
     }
 
     @Test

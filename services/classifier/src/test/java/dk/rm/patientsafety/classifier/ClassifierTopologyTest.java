@@ -116,10 +116,26 @@ class ClassifierTopologyTest {
         assertEquals(ClassifierTopology.APPLICATION_ID, deadLetter.getService());
         assertEquals(Topics.INCIDENTS_REPORTED.name(), deadLetter.getSourceTopic());
         assertEquals(0L, deadLetter.getSourceOffset());
-        assertEquals("UNDECODABLE_VALUE", deadLetter.getReasonCode());
+        assertEquals("UNKNOWN_SCHEMA_ID", deadLetter.getReasonCode());
+        assertTrue(deadLetter.getReason().contains("Unknown writer schema id 42"), deadLetter.getReason());
         assertArrayEquals(garbage, deadLetter.getOriginalValue().array());
         assertEquals(ok.getReportId(), classified.readKeyValue().key, "a bad record does not stop the good ones");
         assertTrue(classified.isEmpty());
+    }
+
+    @Test
+    void deadLettersTrailingBytesAfterAValidBodyAndBytesNotInTheWireFormat() {
+        IncidentReported report = Reports.serious();
+        byte[] valid = Topics.INCIDENTS_REPORTED.valueSerde(kit.registry()).serializer().serialize(Topics.INCIDENTS_REPORTED.name(), report);
+        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 3);
+        reportedRaw.pipeInput(report.getReportId(), trailing);
+        reportedRaw.pipeInput("k-2", new byte[] {1, 2, 3});
+
+        assertEquals(java.util.List.of("TRAILING_BYTES", "MALFORMED_AVRO"),
+                deadLetters.readValuesToList().stream().map(DeadLetter::getReasonCode).toList());
+        assertTrue(classified.isEmpty(), "a record with trailing bytes is not taken as whole");
+        reportedRaw.pipeInput(report.getReportId(), valid);
+        assertEquals(report.getReportId(), classified.readKeyValue().key);
     }
 
     private static ClassificationOverride override(String reportId) {

@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.service;
 
 import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.serde.AvroDeserializer;
 import dk.rm.patientsafety.topics.Topic;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -101,9 +102,13 @@ public final class DeadLetterRouting {
                 }
             } catch (RuntimeException e) {
                 // The reason names the failure, never the content: values may hold personal data.
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                context.forward(record.withValue(new Decoded<>(null, deadLetter(source, record, "UNDECODABLE_VALUE", reason))));
+                DeadLetters.DecodeFailure failure = DeadLetters.decodeFailure(valueType(), e);
+                context.forward(record.withValue(new Decoded<>(null, deadLetter(source, record, failure.code(), failure.reason()))));
             }
+        }
+
+        private String valueType() {
+            return deserializer instanceof AvroDeserializer<?> avro ? avro.type().getSimpleName() : "value";
         }
 
         private DeadLetter deadLetter(RecordMetadata source, FixedKeyRecord<String, byte[]> record, String code, String reason) {

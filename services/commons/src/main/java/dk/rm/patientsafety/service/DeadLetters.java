@@ -1,6 +1,9 @@
 package dk.rm.patientsafety.service;
 
 import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.serde.TrailingBytesException;
+import dk.rm.patientsafety.serde.UnknownSchemaIdException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -28,5 +31,25 @@ public final class DeadLetters {
                 .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
                 .setFailedAt(failedAt)
                 .build();
+    }
+
+    /** Why a record's bytes could not be read, as a reason code and a reason that never quotes the bytes. */
+    public record DecodeFailure(String code, String reason) {
+    }
+
+    /**
+     * Classifies a deserializer's failure. Our own serde's messages name the topic, schema id and what was wrong, never
+     * the content, so they are kept; any other exception (whose text might quote the bytes) is named by its kind only.
+     */
+    public static DecodeFailure decodeFailure(String valueType, RuntimeException e) {
+        if (e instanceof UnknownSchemaIdException unknown) {
+            return new DecodeFailure("UNKNOWN_SCHEMA_ID", unknown.getMessage());
+        }
+        if (e instanceof TrailingBytesException trailing) {
+            return new DecodeFailure("TRAILING_BYTES", trailing.getMessage());
+        }
+        String detail = e instanceof SerializationException && e.getMessage() != null ? ": " + e.getMessage() : "";
+        return new DecodeFailure("MALFORMED_AVRO", "Not a readable " + valueType + " in the Confluent Avro wire format ("
+                + e.getClass().getSimpleName() + detail + ")");
     }
 }

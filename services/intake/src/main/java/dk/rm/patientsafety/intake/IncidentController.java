@@ -1,8 +1,6 @@
 package dk.rm.patientsafety.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.intake.IntakeCounters.Path;
 import dk.rm.patientsafety.service.http.Problem;
 import dk.rm.patientsafety.service.http.Problem.FieldError;
@@ -19,7 +17,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Accepts incident reports over HTTP, one or a batch, and answers once the accepted ones are safely on Kafka. */
@@ -33,8 +30,6 @@ public class IncidentController {
     public static final String NDJSON = "application/x-ndjson";
     /** Set by the bulk importer so its reports are counted as their own path. */
     public static final String PATH_HEADER = "X-Intake-Path";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IntakeService intake;
     private final IntakeLimits limits;
@@ -62,13 +57,13 @@ public class IncidentController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> report(@Body String body) {
+    public HttpResponse<?> report(@Body byte[] body) {
         JsonNode json;
         try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
+            json = RequestBodies.single(body);
+        } catch (RequestBodies.UnreadableBody e) {
             counters.rejected(Path.HTTP);
-            return unreadable("The body is not valid JSON");
+            return unreadable(e.getMessage());
         }
         IntakeService.Result result = intake.submit(List.of(json), Path.HTTP).get(0);
         if (!result.accepted()) {
@@ -78,13 +73,13 @@ public class IncidentController {
     }
 
     @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> batch(@Body String body, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+    public HttpResponse<?> batch(@Body byte[] body, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @Nullable @Header(PATH_HEADER) String pathHeader) {
         Path path = "bulk-import".equalsIgnoreCase(pathHeader) ? Path.BULK_IMPORT : Path.HTTP_BATCH;
         List<JsonNode> reports;
         try {
-            reports = contentType.startsWith(NDJSON) ? ndjson(body) : array(body);
-        } catch (UnreadableBody e) {
+            reports = contentType.startsWith(NDJSON) ? RequestBodies.ndjson(body) : RequestBodies.array(body);
+        } catch (RequestBodies.UnreadableBody e) {
             counters.rejected(path); // the request counts as one rejected submission: its reports cannot be told apart
             return unreadable(e.getMessage());
         }
@@ -101,43 +96,7 @@ public class IncidentController {
         return HttpResponse.ok(new BatchResult(results.size(), accepted, results.size() - accepted, results));
     }
 
-    private static List<JsonNode> array(String body) throws UnreadableBody {
-        JsonNode json = parse(body, "The body is not valid JSON");
-        if (!json.isArray()) {
-            throw new UnreadableBody("A batch must be a JSON array of reports (or NDJSON with Content-Type " + NDJSON + ")");
-        }
-        List<JsonNode> reports = new ArrayList<>();
-        json.forEach(reports::add);
-        return reports;
-    }
-
-    private static List<JsonNode> ndjson(String body) throws UnreadableBody {
-        List<JsonNode> reports = new ArrayList<>();
-        String[] lines = body.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                reports.add(parse(lines[i], "Line " + (i + 1) + " is not valid JSON"));
-            }
-        }
-        return reports;
-    }
-
-    /** Parser messages quote the input, which may hold personal data, so only our own message is kept. */
-    private static JsonNode parse(String text, String message) throws UnreadableBody {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableBody(message);
-        }
-    }
-
     private static HttpResponse<Problem> unreadable(String detail) {
         return Problem.respond(new Problem(UNREADABLE_BODY, "Unreadable request body", 400, detail, List.of()));
-    }
-
-    private static final class UnreadableBody extends Exception {
-        UnreadableBody(String message) {
-            super(message);
-        }
     }
 }

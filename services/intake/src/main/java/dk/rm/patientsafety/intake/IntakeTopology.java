@@ -114,9 +114,8 @@ public final class IntakeTopology {
             try {
                 submission = record.value() == null ? null : deserializer.deserialize(source.topic(), record.value());
             } catch (RuntimeException e) {
-                // The exception's own text may quote the bytes; only its kind is kept.
-                reject(record, source, "MALFORMED_AVRO", "Not a readable IncidentSubmission in the Confluent Avro wire format ("
-                        + e.getClass().getSimpleName() + ")");
+                DeadLetters.DecodeFailure failure = DeadLetters.decodeFailure("IncidentSubmission", e);
+                reject(record, source, failure.code(), failure.reason());
                 return;
             }
             if (submission == null) {

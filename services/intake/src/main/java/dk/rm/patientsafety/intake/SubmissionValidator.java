@@ -142,9 +142,13 @@ public final class SubmissionValidator {
         }
 
         void optionalText(String field, String value, int maxLength) {
-            if (value != null && value.length() > maxLength) {
+            if (value == null) {
+                return;
+            }
+            if (value.length() > maxLength) {
                 add(field, "is longer than " + maxLength + " characters");
             }
+            TextCharacters.problem(value).ifPresent(problem -> add(field, problem));
         }
 
         /** Returns the date when it is valid, so callers can compare it. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubmissionValidatorTest {
 
@@ -48,6 +50,26 @@ class SubmissionValidatorTest {
             json.put(field, value);
         }
         assertEquals(List.of(new FieldError(field, message)), validator.validate(new JsonSubmissionReader().read(json).submission()));
+    }
+
+    @ParameterizedTest(name = "{0} with U+{1}")
+    @CsvSource({"headline, 0000", "description, 0007", "source, 001B", "sourceId, 007F", "headline, 0085", "description, D800",
+            "headline, DFFF"})
+    void refusesControlCharactersAndUnpairedSurrogatesNamingTheField(String field, String hex) {
+        ObjectNode json = Submissions.validJson("R-1");
+        json.put(field, "Forkert dosis" + (char) Integer.parseInt(hex, 16) + " heparin");
+        List<FieldError> errors = validator.validate(new JsonSubmissionReader().read(json).submission());
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals(field, errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("U+" + hex), errors.get(0).message());
+        assertFalse(errors.get(0).message().contains("heparin"), "the message never quotes the text");
+    }
+
+    @Test
+    void keepsTabsLineBreaksAndPairedSurrogates() {
+        ObjectNode json = Submissions.validJson("R-1");
+        json.put("description", "Linje 1\r\nLinje 2\tmed tabulator, emoji \uD83D\uDE00 og \u00E6\u00F8\u00E5");
+        assertEquals(List.of(), validator.validate(new JsonSubmissionReader().read(json).submission()));
     }
 
     @Test
