@@ -1,81 +1,93 @@
 package dk.rm.patientsafety.alerting;
 
 import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.service.ClientConfigs;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
+import dk.rm.patientsafety.service.consumer.PoisonRecordException;
+import dk.rm.patientsafety.service.consumer.ProjectionLoop;
+import dk.rm.patientsafety.service.health.DeadLetterMetrics;
+import dk.rm.patientsafety.service.health.WatchedConsumer;
 import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.List;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Keeps PostgreSQL in step with the alert topic. Offsets are committed only after the rows are written, and
- * writes are upserts, so a crash or a replay re-applies alerts without duplicating them.
+ * writes are upserts, so a crash or a replay re-applies alerts without duplicating them. A record that cannot be
+ * stored goes to the dead letters; a database that is away is waited for.
  */
 @Context
-public class AlertProjector implements Runnable {
+public class AlertProjector implements WatchedConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertProjector.class);
     static final String GROUP_ID = "uth-alerting-projector";
 
-    private final KafkaConsumer<String, Alert> consumer;
     private final AlertRepository repository;
+    private final ProjectionLoop<Alert> loop;
     private final Thread thread;
-    private volatile boolean running = true;
 
-    public AlertProjector(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, AlertRepository repository) {
+    public AlertProjector(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, AlertRepository repository,
+                          Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics) {
         this.repository = repository;
-        this.consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, GROUP_ID),
-                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde(registry).deserializer());
-        this.thread = new Thread(this, "alert-projector");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, GROUP_ID),
+                Topics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer());
+        this.loop = new ProjectionLoop<>(GROUP_ID, Topics.ALERTS.name(), consumer, Topics.ALERTS.valueSerde(registry).deserializer(),
+                this::store, deadLetters, Topics.DEAD_LETTERS.name(), Clock.systemUTC(), code -> metrics.deadLettered(GROUP_ID, code));
+        this.thread = new Thread(loop, "alert-projector");
         thread.start();
     }
 
     @Override
-    public void run() {
-        try {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, Alert> record : records) {
-                    store(record.value());
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.error("Alert projection stopped; alerts are no longer written to PostgreSQL", e);
-        } finally {
-            consumer.close();
-        }
+    public String groupId() {
+        return GROUP_ID;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        ProjectionLoop.Status status = loop.status();
+        return switch (status.state()) {
+            case STARTING, RUNNING -> Optional.empty();
+            case RETRYING, STOPPED -> Optional.of("alert projection " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " since " + status.since() + ": " + status.reason());
+        };
     }
 
     private void store(Alert alert) {
         if (alert == null) {
             return; // a tombstone: alerts are never deleted by the platform
         }
-        repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
-                alert.getIncidentLocation(), alert.getEventDate(), alert.getHeadline(), alert.getReason(), alert.getRaisedAt(),
-                alert.getStatus().name());
+        try {
+            repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
+                    alert.getIncidentLocation(), alert.getEventDate(), storable(alert.getHeadline()), storable(alert.getReason()),
+                    alert.getRaisedAt(), alert.getStatus().name());
+        } catch (RuntimeException e) {
+            throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
+        }
         LOG.info("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL. Intake refuses it, but a record written by another producer may carry one, and an
+     * officer must still see the alert: NUL shows as U+FFFD here, while the topic keeps the original.
+     */
+    static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
     @PreDestroy
     public void stop() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
+        loop.stop();
         thread.join(10_000);
     }
 }

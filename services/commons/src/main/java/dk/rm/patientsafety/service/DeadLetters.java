@@ -3,6 +3,7 @@ package dk.rm.patientsafety.service;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.serde.TrailingBytesException;
 import dk.rm.patientsafety.serde.UnknownSchemaIdException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -20,15 +21,25 @@ public final class DeadLetters {
     /** The reason must name the failure only: never the record's content, which may hold personal data. */
     public static DeadLetter of(String service, RecordMetadata source, FixedKeyRecord<String, byte[]> record,
                                 String reasonCode, String reason, Instant failedAt) {
+        return of(service, source.topic(), source.partition(), source.offset(), record.key(), record.value(), reasonCode, reason, failedAt);
+    }
+
+    /** A dead letter for a record a plain consumer (not a stream) could not handle. */
+    public static DeadLetter of(String service, ConsumerRecord<String, byte[]> record, String reasonCode, String reason, Instant failedAt) {
+        return of(service, record.topic(), record.partition(), record.offset(), record.key(), record.value(), reasonCode, reason, failedAt);
+    }
+
+    private static DeadLetter of(String service, String topic, int partition, long offset, String key, byte[] value,
+                                 String reasonCode, String reason, Instant failedAt) {
         return DeadLetter.newBuilder()
                 .setService(service)
-                .setSourceTopic(source.topic())
-                .setSourcePartition(source.partition())
-                .setSourceOffset(source.offset())
+                .setSourceTopic(topic)
+                .setSourcePartition(partition)
+                .setSourceOffset(offset)
                 .setReasonCode(reasonCode)
                 .setReason(reason)
-                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-                .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
                 .setFailedAt(failedAt)
                 .build();
     }

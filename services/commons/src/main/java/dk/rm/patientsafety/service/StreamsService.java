@@ -2,6 +2,7 @@ package dk.rm.patientsafety.service;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.streams.CloseOptions;
+import dk.rm.patientsafety.service.health.WatchedConsumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -11,10 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Runs one Kafka Streams topology for the lifetime of its Micronaut context. */
-public class StreamsService implements AutoCloseable {
+public class StreamsService implements AutoCloseable, WatchedConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
@@ -37,6 +39,18 @@ public class StreamsService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    @Override
+    public String groupId() {
+        return applicationId;
+    }
+
+    /** Anything but RUNNING is reported: starting or rebalancing (not ready yet) as much as failed or stopped. */
+    @Override
+    public Optional<String> problem() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Optional.empty() : Optional.of("stream " + applicationId + " is " + state);
     }
 
     public KafkaStreams streams() {

@@ -1,0 +1,186 @@
+package dk.rm.patientsafety.service.consumer;
+
+import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.service.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds one topic into a projection (a database, a delivery channel) so that no record can stop it: a record that
+ * cannot be decoded or is poison goes to the dead letters with the reason and the loop goes on; any other failure
+ * (the database is down) is retried, from the same record, with a growing pause, and shows as {@link State#RETRYING}.
+ * Offsets are committed only after a record is handled or dead-lettered, so a crash re-applies, never skips.
+ */
+public final class ProjectionLoop<V> implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionLoop.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** What the loop is doing now, for health. */
+    public enum State { STARTING, RUNNING, RETRYING, STOPPED }
+
+    /** The loop's state and, when not running, why. */
+    public record Status(State state, String reason, Instant since) {
+    }
+
+    private final String name;
+    private final String topic;
+    private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
+    private final Deserializer<V> deserializer;
+    private final java.util.function.Consumer<V> handler;
+    private final Producer<String, DeadLetter> deadLetters;
+    private final String deadLetterTopic;
+    private final Clock clock;
+    private final java.util.function.Consumer<String> deadLetterCounter;
+    private volatile Status status;
+    private volatile boolean running = true;
+    private volatile Instant lastProgress;
+
+    public ProjectionLoop(String name, String topic, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+                          Deserializer<V> deserializer, java.util.function.Consumer<V> handler, Producer<String, DeadLetter> deadLetters,
+                          String deadLetterTopic, Clock clock, java.util.function.Consumer<String> deadLetterCounter) {
+        this.name = name;
+        this.topic = topic;
+        this.consumer = consumer;
+        this.deserializer = deserializer;
+        this.handler = handler;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
+        this.clock = clock;
+        this.deadLetterCounter = deadLetterCounter;
+        this.status = new Status(State.STARTING, "not yet polled", clock.instant());
+        this.lastProgress = clock.instant();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** When a record was last handled or dead-lettered (or the loop started). */
+    public Instant lastProgress() {
+        return lastProgress;
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = Duration.ofMillis(200);
+        try {
+            consumer.subscribe(List.of(topic));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    if (status.state() != State.RETRYING) {
+                        running(State.RUNNING);
+                    }
+                    continue;
+                }
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                RuntimeException failure = null;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    try {
+                        handle(record);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        rewind(records, done);
+                        break;
+                    }
+                    done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                    lastProgress = clock.instant();
+                }
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+                if (failure == null) {
+                    backoff = Duration.ofMillis(200);
+                    running(State.RUNNING);
+                } else {
+                    String reason = failure.getClass().getSimpleName() + " (retrying in " + backoff.toMillis() + " ms)";
+                    LOG.warn("{}: handling a record failed, retrying from it: {}", name, reason, failure);
+                    status = new Status(State.RETRYING, reason, clock.instant());
+                    Thread.sleep(backoff.toMillis());
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // shutting down
+        } catch (RuntimeException | Error e) {
+            // Only the consumer itself can end up here (authorisation, a fenced group member): health reports it.
+            LOG.error("{} stopped; its projection is no longer kept up to date", name, e);
+            status = new Status(State.STOPPED, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            return;
+        } finally {
+            consumer.close();
+        }
+        status = new Status(State.STOPPED, "shut down", clock.instant());
+    }
+
+    private void running(State state) {
+        if (status.state() != state) {
+            status = new Status(state, null, clock.instant());
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        V value;
+        try {
+            value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            DeadLetters.DecodeFailure failure = DeadLetters.decodeFailure(topic + " value", e);
+            deadLetter(record, failure.code(), failure.reason());
+            return;
+        }
+        try {
+            handler.accept(value);
+        } catch (PoisonRecordException e) {
+            deadLetter(record, e.reasonCode(), e.getMessage());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String code, String reason) {
+        DeadLetter letter = DeadLetters.of(name, record, code, reason, clock.instant());
+        try {
+            // Waiting for the broker keeps "dead-lettered" true before the offset is committed past the record.
+            deadLetters.send(new ProducerRecord<>(deadLetterTopic, record.key(), letter)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dead-lettering", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Cannot write a dead letter", e.getCause());
+        }
+        deadLetterCounter.accept(code);
+        LOG.warn("{}: record {}-{}@{} dead-lettered ({})", name, record.topic(), record.partition(), record.offset(), code);
+    }
+
+    /** Seeks every partition of the batch back to its first record not yet handled, so the next poll retries it. */
+    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata handled = done.get(partition);
+            consumer.seek(partition, handled != null ? handled.offset() : records.records(partition).get(0).offset());
+        }
+    }
+
+    /** Ends the loop; the consumer is closed by the loop's own thread. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+}
