@@ -56,11 +56,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param logDir where the log lives (kept across restarts), or null for a temporary directory deleted on close
      */
     public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        return start(port, logDir, Map.of());
+    }
+
+    /** Starts a broker with some of its settings changed (tests of how clients cope with a broker set otherwise). */
+    public static EmbeddedKafkaBroker start(int port, Path logDir, Map<String, String> overrides) {
         Instant begin = Instant.now();
         boolean ephemeral = logDir == null;
         Path dir = ephemeral ? createTempDir() : logDir;
         int clientPort = port == 0 ? freePort() : port;
-        KafkaConfig config = new KafkaConfig(brokerProperties(clientPort, freePort(), dir), false);
+        Properties properties = brokerProperties(clientPort, freePort(), dir);
+        properties.putAll(overrides);
+        KafkaConfig config = new KafkaConfig(properties, false);
         format(config, dir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
@@ -114,7 +121,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // Topics are created by the platform's topic registry, never by accident.
                 Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("log.flush.interval.messages", "1"),
+                // Threads sized for a machine the broker shares with the services: more only switch contexts.
+                Map.entry("num.io.threads", "2"),
+                Map.entry("num.network.threads", "2"),
                 Map.entry("num.partitions", "1")));
         return props;
     }

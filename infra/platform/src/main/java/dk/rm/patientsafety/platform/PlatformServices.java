@@ -28,8 +28,11 @@ public final class PlatformServices implements AutoCloseable {
             Map<String, Object> common = Map.of(
                     "kafka.bootstrap-servers", infra.bootstrapServers(),
                     "kafka.state-dir", dataDir.resolve("streams").toString(),
-                    "schema-registry.url", infra.schemaRegistryUrl());
+                    "schema-registry.url", infra.schemaRegistryUrl(),
+                    // One guard per cluster is enough; intake's runs it.
+                    "kafka.transaction-guard.enabled", "false");
             Map<String, Object> intake = new java.util.HashMap<>(common);
+            intake.put("kafka.transaction-guard.enabled", "true");
             intake.put("intake.pseudonym.current-key", DevelopmentPseudonymKey.ID);
             intake.put("intake.pseudonym.keys." + DevelopmentPseudonymKey.ID, DevelopmentPseudonymKey.loadOrCreate(dataDir));
             services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, ports.intake(), intake));

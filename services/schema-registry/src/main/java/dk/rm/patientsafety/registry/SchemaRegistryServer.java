@@ -25,6 +25,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 .environments(SchemaRegistryApplication.ENVIRONMENT)
                 .properties(Map.of(
                         "kafka.bootstrap-servers", bootstrapServers,
+                        // The registry writes no transactions; the platform's services guard against hanging ones.
+                        "kafka.transaction-guard.enabled", "false",
                         // Micronaut's "any free port" is -1; 0 is what Java's sockets use for the same.
                         "micronaut.server.port", port == 0 ? -1 : port))
                 .start();
