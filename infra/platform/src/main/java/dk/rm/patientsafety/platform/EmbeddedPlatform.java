@@ -59,6 +59,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private static EmbeddedPostgres startPostgres(PlatformSettings settings, Path dir) throws IOException {
         Files.createDirectories(dir);
+        StalePostmaster.stopIfRunning(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false);

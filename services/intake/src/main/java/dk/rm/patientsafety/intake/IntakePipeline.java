@@ -9,6 +9,7 @@ import dk.rm.patientsafety.events.InvolvedLocation;
 import dk.rm.patientsafety.events.LocationRole;
 import dk.rm.patientsafety.events.MedicalDevice;
 import dk.rm.patientsafety.events.Medicine;
+import dk.rm.patientsafety.events.ReporterIdentity;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.ReporterType;
 import dk.rm.patientsafety.events.SubmittedBatch;
@@ -58,15 +59,20 @@ public final class IntakePipeline {
         }
         IncidentReported report = toReport(submission, receivedAt);
         Optional<ReporterRecord> reporter = Optional.ofNullable(submission.getReporter())
-                .map(identity -> new ReporterRecord(report.getReportId(), report.getIncidentLocation(), identity, receivedAt));
+                .map(identity -> new ReporterRecord(report.getReportId(), report.getIncidentLocation(), new ReporterIdentity(
+                        privacy.internal(identity.getName()), privacy.internal(identity.getEmail()), privacy.internal(identity.getPhone()),
+                        privacy.internal(identity.getProfession())), receivedAt));
         return new Accepted(report, reporter);
     }
 
     private IncidentReported toReport(IncidentSubmission s, Instant receivedAt) {
+        // Every string field leaves without CPR numbers; the report id is made from the identifiers as they leave.
+        String source = privacy.identifier(s.getSource());
+        String sourceId = privacy.identifier(s.getSourceId());
         return IncidentReported.newBuilder()
-                .setReportId(reportId(s.getSource(), s.getSourceId()))
-                .setSource(s.getSource())
-                .setSourceId(s.getSourceId())
+                .setReportId(reportId(source, sourceId))
+                .setSource(source)
+                .setSourceId(sourceId)
                 .setReceivedAt(receivedAt)
                 .setHeadline(privacy.internal(s.getHeadline()))
                 .setDescription(privacy.internal(s.getDescription()))

@@ -7,6 +7,7 @@ import dk.rm.patientsafety.events.Medicine;
 import dk.rm.patientsafety.events.ReporterIdentity;
 import dk.rm.patientsafety.events.SubmittedBatch;
 import dk.rm.patientsafety.events.SubmittedLocation;
+import dk.rm.patientsafety.privacy.CprRedactor;
 import dk.rm.patientsafety.service.http.Problem.FieldError;
 
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class JsonSubmissionReader {
     public record Read(IncidentSubmission submission, List<FieldError> errors) {
     }
 
+    private static final CprRedactor NAMES = new CprRedactor();
     private static final Set<String> TEXT_FIELDS = Set.of("source", "sourceId", "headline", "description", "eventDate", "eventTime",
             "incidentLocation", "actualConsequence", "possibleConsequence", "mainGroup", "reporterType", "patientCpr");
     private static final Set<String> LIST_FIELDS = Set.of("involvedLocations", "medicines", "devices");
@@ -91,7 +93,8 @@ public final class JsonSubmissionReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
                 String name = it.next().getKey();
                 if (!known.contains(name)) {
-                    errors.add(new FieldError(path + name, "is not a known field"));
+                    // The name is echoed so the sender can fix it; a CPR number used as a name is not.
+                    errors.add(new FieldError(path + NAMES.redact(name).text(), "is not a known field"));
                 }
             }
         }

@@ -32,6 +32,14 @@ public final class PrivacyGate {
         return text == null ? null : cprRedactor.redact(text).text();
     }
 
+    /**
+     * An identifier (source, source id) with any CPR number in it replaced by that number's pseudonym. Redacting it to a
+     * token would make two reports' ids equal; the pseudonym keeps them apart, and the same id stable.
+     */
+    public String identifier(String text) {
+        return text == null ? null : cprRedactor.replace(text, digits -> "[CPR:" + pseudonymiser.pseudonymiseFound(digits) + "]").text();
+    }
+
     /** Text for audiences outside the reporting hospital. */
     public String external(String text) {
         return text == null ? null : externalRedactor.redact(text).text();

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.IncidentSubmission;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -72,6 +74,26 @@ class IntakePipelineTest {
     void givesTheSameReportIdToTheSameSourceAndSourceId() {
         assertEquals(accepted(Submissions.validJson("R-1")).report().getReportId(), accepted(Submissions.validJson("R-1")).report().getReportId());
         assertEquals(IntakePipeline.reportId("dpsd", "R-1"), accepted(Submissions.validJson("R-1")).report().getReportId());
+    }
+
+    @Test
+    void pseudonymisesCprNumbersInIdentifiersKeepingIdsDistinctAndStable() {
+        IncidentReported first = accepted(Submissions.validJson("sag 010190/1234")).report();
+        IncidentReported again = accepted(Submissions.validJson("sag 01011990-1234")).report();
+        IncidentReported other = accepted(Submissions.validJson("sag 010190/1235")).report();
+        assertFalse(first.getSourceId().contains("1234"), first.getSourceId());
+        assertTrue(first.getSourceId().startsWith("sag [CPR:"), first.getSourceId());
+        assertEquals(first.getReportId(), again.getReportId(), "two writings of one number: one report");
+        assertNotEquals(first.getReportId(), other.getReportId(), "two numbers: two reports");
+    }
+
+    @Test
+    void redactsCprNumbersInTheReportersFieldsToo() {
+        ObjectNode json = Submissions.validJson("R-1");
+        json.putObject("reporter").put("name", "Anne 010190-1234").put("phone", "0101901234");
+        ReporterRecord reporter = accepted(json).reporter().orElseThrow();
+        assertEquals("Anne [CPR]", reporter.getReporter().getName());
+        assertEquals("[CPR]", reporter.getReporter().getPhone());
     }
 
     @Test

@@ -11,8 +11,8 @@ public final class CprNumbers {
     /** Why a field is not a CPR number; the messages never repeat the value, so they can go into a 400 response. */
     public enum Problem {
         BLANK("is blank"),
-        UNEXPECTED_CHARACTER("may contain only digits, with a dash, dot or space after the day, month or year"),
-        WRONG_LENGTH("must have 10 digits (DDMMYY-SSSS)"),
+        UNEXPECTED_CHARACTER("may contain only digits, with separators (space, dash, dot, slash ...) after the day, month or year"),
+        WRONG_LENGTH("must have 10 digits (DDMMYY-SSSS), or 12 with a four-digit year (DDMMYYYY-SSSS)"),
         MISPLACED_SEPARATOR("may be split only after the day, the month or the year (DDMMYY-SSSS)"),
         NOT_A_DATE("does not start with a date (DDMMYY)");
 
@@ -52,7 +52,7 @@ public final class CprNumbers {
     }
 
     public static Parsed parse(String field) {
-        String value = field == null ? "" : field.strip();
+        String value = field == null ? "" : DigitGroups.trimSeparators(field);
         if (value.isEmpty()) {
             return Parsed.invalid(Problem.BLANK);
         }
@@ -60,7 +60,8 @@ public final class CprNumbers {
         if (!onlyDigitsAndSeparators(value, groups)) {
             return Parsed.invalid(Problem.UNEXPECTED_CHARACTER);
         }
-        if (CprShape.totalDigits(groups, 0, groups.size()) != CprShape.DIGITS) {
+        int total = CprShape.totalDigits(groups, 0, groups.size());
+        if (total != CprShape.DIGITS && total != CprShape.LONG_DIGITS) {
             return Parsed.invalid(Problem.WRONG_LENGTH);
         }
         String digits = String.join("", groups.stream().map(Group::digits).toList());
@@ -70,7 +71,7 @@ public final class CprNumbers {
         if (groups.size() > CprShape.MAX_GROUPS || !CprShape.isExact(groups, 0, groups.size())) {
             return Parsed.invalid(Problem.MISPLACED_SEPARATOR);
         }
-        return Parsed.valid(digits);
+        return Parsed.valid(CprShape.tenDigits(digits));
     }
 
     /** The ten digits of the CPR number in a structured field, or empty if the field is not one. */

@@ -39,6 +39,14 @@ public final class CprPseudonymiser {
         return pseudonym(keys.currentId(), digits(cpr));
     }
 
+    /**
+     * The pseudonym of digits the redactor found in free text: a CPR number's ten digits when they are one, else the
+     * digits as found (a run-on number), so the same writing always gives the same pseudonym.
+     */
+    public String pseudonymiseFound(String digits) {
+        return pseudonym(keys.currentId(), CprNumbers.normalise(digits).orElse(digits));
+    }
+
     /** The pseudonym under every known key, the current key's first, to find records made before a rotation. */
     public List<String> pseudonymsFor(String cpr) {
         String digits = digits(cpr);

@@ -5,14 +5,16 @@ import dk.rm.patientsafety.privacy.DigitGroups.Group;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * CPR numbers written anywhere in free text are replaced by a token.
  *
- * <p>A CPR number is a plausible date DDMMYY (day 01-31, month 01-12, any year) and four digits, written with or
- * without separators after the day, month and year (dash, dot, en/em dash, space, non-breaking or thin space, a line
- * break), glued to words or not, in ASCII or any other decimal digits (e.g. full-width). The modulus-11 check is
- * never used. Digits glued to each other (no separator) form one number, and that decides longer runs:
+ * <p>A CPR number is a plausible date DDMMYY or DDMMCCYY (day 01-31, month 01-12, any two-digit year or a year from
+ * 1800 to 2099) and four digits, written with or without a short run of separators after the day, month and year (up
+ * to six spaces of any kind, line breaks, dashes, dots, slashes, underscores, commas, colons ..., with any invisible
+ * format characters among them), glued to words or not, in ASCII or any other decimal digits (e.g. full-width). The
+ * modulus-11 check is never used. Digits glued to each other (no separator) form one number, and that decides longer runs:
  * <ul>
  *   <li>exactly 10 digits in the CPR shape: redacted;</li>
  *   <li>11 or 12 glued digits with the CPR shape inside: redacted whole, as a mistyped number or one run into
@@ -45,6 +47,14 @@ public final class CprRedactor {
     }
 
     public Redaction redact(String text) {
+        return replace(text, digits -> TOKEN);
+    }
+
+    /**
+     * Replaces every CPR number found by the rule above with what {@code replacement} makes of its digits (ASCII, as
+     * written: ten, twelve with a four-digit year, or a glued run of up to twelve).
+     */
+    public Redaction replace(String text, Function<String, String> replacement) {
         List<Group> groups = DigitGroups.of(text);
         List<Span> spans = find(groups);
         if (spans.isEmpty()) {
@@ -53,7 +63,11 @@ public final class CprRedactor {
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         for (Span span : spans) {
-            out.append(text, copied, groups.get(span.from).start()).append(TOKEN);
+            StringBuilder digits = new StringBuilder();
+            for (int g = span.from; g <= span.to; g++) {
+                digits.append(groups.get(g).digits());
+            }
+            out.append(text, copied, groups.get(span.from).start()).append(replacement.apply(digits.toString()));
             copied = groups.get(span.to).end();
         }
         out.append(text, copied, text.length());

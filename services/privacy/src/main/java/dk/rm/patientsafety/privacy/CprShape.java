@@ -5,13 +5,16 @@ import dk.rm.patientsafety.privacy.DigitGroups.Group;
 import java.util.List;
 
 /**
- * A CPR number is a plausible date DDMMYY and four digits, split only after DD, MM or YY; never checked by modulus 11.
+ * A CPR number is a plausible date DDMMYY or DDMMCCYY (century 18, 19 or 20) and four digits, split only after the day,
+ * the month or the year; never checked by modulus 11.
  *
  * <p>Numbers issued since 2007 may fail the modulus-11 check, so it would let real numbers through.
  */
 final class CprShape {
 
     static final int DIGITS = 10;
+    /** With a four-digit year. */
+    static final int LONG_DIGITS = 12;
     /** Up to two digits glued to a CPR number are still redacted with it; at 13 the run is a code (SOR, GLN). */
     static final int MAX_GLUED_RUN = 12;
     /** Four groups at most: DD, MM, YY and the serial. */
@@ -22,7 +25,33 @@ final class CprShape {
 
     /** Groups {@code from .. from+count-1}, if they are joined by separators, are exactly one CPR number. */
     static boolean isExact(List<Group> groups, int from, int count) {
-        return isJoined(groups, from, count) && windowAt(groups, from, count, 0) && totalDigits(groups, from, count) == DIGITS;
+        if (!isJoined(groups, from, count)) {
+            return false;
+        }
+        int total = totalDigits(groups, from, count);
+        if (total == DIGITS) {
+            return windowAt(groups, from, count, 0);
+        }
+        return total == LONG_DIGITS && isLongForm(groups, from, count);
+    }
+
+    /** DDMMCCYY and the serial, split only after DD, MM or CCYY. */
+    private static boolean isLongForm(List<Group> groups, int from, int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int g = from; g < from + count; g++) {
+            int split = digits.length();
+            if (g > from && split != 2 && split != 4 && split != 8) {
+                return false;
+            }
+            digits.append(groups.get(g).digits());
+        }
+        int century = (digits.charAt(4) - '0') * 10 + (digits.charAt(5) - '0');
+        return isPlausibleDate(digits, 0) && century >= 18 && century <= 20;
+    }
+
+    /** The ten digits a structured field keeps: DDMMYY and the serial, whichever year form was written. */
+    static String tenDigits(String digits) {
+        return digits.length() == LONG_DIGITS ? digits.substring(0, 4) + digits.substring(6) : digits;
     }
 
     /**

@@ -3,7 +3,7 @@ package dk.rm.patientsafety.privacy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Digits glued together are one number; a short run of spaces with at most one dash or dot joins two numbers. */
+/** Digits glued together are one number; a short run of separators joins two numbers. */
 final class DigitGroups {
 
     /** One run of digits: where it sits in the text (char indices) and its digits as ASCII. */
@@ -14,7 +14,9 @@ final class DigitGroups {
     }
 
     // Separators are short on purpose: a longer gap, or any other character, makes the digits separate numbers.
-    private static final int MAX_SPACES = 4;
+    static final int MAX_VISIBLE = 6;
+    /** Invisible characters do not count as visible ones, but a run longer than this is not a separator. */
+    private static final int MAX_RUN = 24;
 
     private DigitGroups() {
     }
@@ -51,38 +53,64 @@ final class DigitGroups {
         return Character.getType(codePoint) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
-    /** At most four spaces or line breaks (CRLF counts two) and at most one dash or dot, in any order; nothing else. */
+    /**
+     * A short run of separators: at most {@value #MAX_VISIBLE} visible ones (spaces of every kind, line breaks, dashes,
+     * dots, slashes, underscores, commas, colons, plus, bar ...) in any mix and order, and any number of invisible format
+     * characters (zero-width space, joiners, soft hyphen, direction marks), which a copy from another program or a
+     * hostile sender slips in. A letter, a digit or anything else makes the digits separate numbers.
+     */
     static boolean isSeparator(String text, int from, int to) {
-        if (from >= to || to - from > MAX_SPACES + 1) {
+        if (from >= to || to - from > MAX_RUN) {
             return false;
         }
-        int spaces = 0;
-        int marks = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (isSpace(c)) {
-                spaces++;
-            } else if (isMark(c)) {
-                marks++;
-            } else {
+        int visible = 0;
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isInvisible(cp)) {
+                continue;
+            }
+            if (!isSpace(cp) && !isMark(cp)) {
                 return false;
             }
+            visible++;
         }
-        return spaces <= MAX_SPACES && marks <= 1;
+        return visible <= MAX_VISIBLE;
     }
 
-    static boolean isSpace(char c) {
-        return switch (c) {
-            case ' ', '\t', '\r', '\n', '\u00A0', '\u2007', '\u2009', '\u200A', '\u202F', '\u3000' -> true;
-            default -> false;
-        };
+    /** The field without the separators, spaces and invisible characters around it. */
+    static String trimSeparators(String field) {
+        int start = 0;
+        int end = field.length();
+        while (start < end && isBlank(field.codePointAt(start))) {
+            start += Character.charCount(field.codePointAt(start));
+        }
+        while (end > start && isBlank(field.codePointBefore(end))) {
+            end -= Character.charCount(field.codePointBefore(end));
+        }
+        return field.substring(start, end);
     }
 
-    static boolean isMark(char c) {
-        return switch (c) {
-            // hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, small/full-width forms
-            case '-', '.', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212',
-                    '\uFE58', '\uFE63', '\uFF0D', '\uFF0E' -> true;
+    private static boolean isBlank(int cp) {
+        return isSpace(cp) || isInvisible(cp);
+    }
+
+    static boolean isInvisible(int cp) {
+        return Character.getType(cp) == Character.FORMAT;
+    }
+
+    static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == '\u0085';
+    }
+
+    static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.DASH_PUNCTUATION || type == Character.CONNECTOR_PUNCTUATION) {
+            return true; // every dash and hyphen, underscore and its full-width forms
+        }
+        return switch (cp) {
+            case '.', ',', '/', '\\', ':', ';', '+', '|', '*', '#', '~', '\'', '\u00B7', '\u2212', '\u2215', '\u2044',
+                    '\uFE52', '\uFE55', '\uFF0B', '\uFF0C', '\uFF0E', '\uFF0F', '\uFF1A', '\uFF3C', '\uFF5C' -> true;
             default -> false;
         };
     }
