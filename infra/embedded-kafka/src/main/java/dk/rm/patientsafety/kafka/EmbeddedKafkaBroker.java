@@ -65,7 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean ephemeral = logDir == null;
         Path dir = ephemeral ? createTempDir() : logDir;
         int clientPort = port == 0 ? freePort() : port;
-        Properties properties = brokerProperties(clientPort, freePort(), dir);
+        Properties properties = brokerProperties(clientPort, controllerPort(dir, ephemeral), dir);
         properties.putAll(overrides);
         KafkaConfig config = new KafkaConfig(properties, false);
         format(config, dir);
@@ -152,6 +152,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw new IllegalStateException("Kafka broker did not become ready within " + timeout, e);
+        }
+    }
+
+    /**
+     * The controller listens where it did before: the quorum's address is part of what a kept log directory describes,
+     * so a restart on the same data keeps it (a free port is chosen and written down the first time).
+     */
+    private static int controllerPort(Path dir, boolean ephemeral) {
+        if (ephemeral) {
+            return freePort();
+        }
+        Path file = dir.resolve("controller.port");
+        try {
+            if (Files.exists(file)) {
+                return Integer.parseInt(Files.readString(file).strip());
+            }
+            Files.createDirectories(dir);
+            int port = freePort();
+            Files.writeString(file, Integer.toString(port));
+            return port;
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot keep the controller port in " + file, e);
         }
     }
 

@@ -65,6 +65,13 @@ public final class PlatformServices implements AutoCloseable {
         return started.stream().filter(s -> s.name().equals(environment)).findFirst().orElseThrow();
     }
 
+    /** Restarts one service inside the running platform, on the same port; the others keep running. */
+    public void restart(String environment) {
+        ServiceContext service = service(environment);
+        int index = started.indexOf(service);
+        started.set(index, service.restart());
+    }
+
     /** Stops the services in reverse order, before the infrastructure they depend on goes away. */
     @Override
     public void close() {

@@ -15,11 +15,13 @@ public final class ServiceContext implements AutoCloseable {
     private final String name;
     private final ApplicationContext context;
     private final EmbeddedServer server;
+    private final Map<String, Object> properties;
 
-    private ServiceContext(String name, ApplicationContext context, EmbeddedServer server) {
+    private ServiceContext(String name, ApplicationContext context, EmbeddedServer server, Map<String, Object> properties) {
         this.name = name;
         this.context = context;
         this.server = server;
+        this.properties = properties;
     }
 
     /** Starts the service's context and its HTTP server; port 0 picks a free port. */
@@ -34,7 +36,14 @@ public final class ServiceContext implements AutoCloseable {
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
-        return new ServiceContext(environment, context, server);
+        return new ServiceContext(environment, context, server, properties);
+    }
+
+    /** Stops this service and starts it again on the same port with the same settings, as an operator's restart does. */
+    public ServiceContext restart() {
+        int port = server.getPort();
+        close();
+        return start(name, port, properties);
     }
 
     public String name() {

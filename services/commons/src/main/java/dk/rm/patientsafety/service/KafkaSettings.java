@@ -12,6 +12,7 @@ public class KafkaSettings {
     private String bootstrapServers = "localhost:9092";
     private short replicationFactor = 1;
     private String stateDir = System.getProperty("java.io.tmpdir") + "/patient-safety-streams";
+    private String instanceId;
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -36,5 +37,22 @@ public class KafkaSettings {
 
     public void setStateDir(String stateDir) {
         this.stateDir = stateDir;
+    }
+
+    /**
+     * Who this instance is to Kafka, the same across restarts: its consumers are static group members and its producers'
+     * transactional ids derive from it, so a restarted instance takes its own place at once (no wait for the crashed one's
+     * session to time out) and fences the transactions it left open. Set {@code kafka.instance-id}
+     * ({@code KAFKA_INSTANCE_ID}) per replica; unset, an id is made once and kept in the state directory.
+     */
+    public synchronized String getInstanceId() {
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = InstanceIds.keptIn(java.nio.file.Path.of(stateDir));
+        }
+        return instanceId;
+    }
+
+    public synchronized void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
     }
 }

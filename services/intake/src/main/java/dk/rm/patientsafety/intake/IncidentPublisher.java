@@ -8,7 +8,6 @@ import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
 import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,14 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,12 +61,11 @@ public class IncidentPublisher {
     private volatile boolean running = true;
     private Producer<String, SpecificRecord> producer;
 
-    public IncidentPublisher(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka,
-                             @Value("${intake.instance-id:}") String instanceId) {
+    public IncidentPublisher(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka) {
         Map<String, Object> config = ClientConfigs.producer(kafka, "intake-http");
         // A stable id lets a restarted intake fence and abort the transaction its crashed predecessor left open at once,
         // instead of every reader of the accepted topic waiting for that transaction to time out.
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "intake-http-" + stableInstanceId(instanceId, kafka));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "intake-http-" + kafka.getInstanceId());
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         Serializer<IncidentReported> reports = Topics.INTAKE_ACCEPTED.valueSerde(registry).serializer();
         Serializer<ReporterRecord> reporters = Topics.REPORTERS.valueSerde(registry).serializer();
@@ -166,25 +159,6 @@ public class IncidentPublisher {
         } catch (RuntimeException e) {
             producer.close(java.time.Duration.ZERO);
             producer = producers.get();
-        }
-    }
-
-    /** The configured instance id, or one made once and kept in the state directory, so it survives a restart. */
-    static String stableInstanceId(String configured, KafkaSettings kafka) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Path file = Path.of(kafka.getStateDir(), "intake-instance-id");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(file.getParent());
-            String id = UUID.randomUUID().toString();
-            Files.writeString(file, id);
-            return id;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep intake's instance id in " + file, e);
         }
     }
 

@@ -33,6 +33,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,25 @@ class HangingTransactionGuardIT {
             assertEquals(0, committedEnd(hangingPartition), "the open transaction holds back read-committed readers");
 
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-            HangingTransactionGuard guard = new HangingTransactionGuard(admin, metrics, Duration.ZERO, Clock.systemUTC());
+            Instant[] now = {Instant.parse("2026-12-04T10:00:00Z")};
+            Clock clock = new Clock() {
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                public Instant instant() {
+                    return now[0];
+                }
+            };
+            HangingTransactionGuard guard = new HangingTransactionGuard(admin, metrics, Duration.ofSeconds(30), clock);
+            assertEquals(List.of(), guard.find(), "first seen: not yet known to stand still");
+            now[0] = now[0].plusSeconds(29);
+            assertEquals(List.of(), guard.find(), "standing still, but not yet for the allowed time");
+            now[0] = now[0].plusSeconds(2);
             List<HangingTransactionGuard.Hanging> found = guard.find();
             assertEquals(List.of(hangingPartition), found.stream().map(HangingTransactionGuard.Hanging::partition).toList(),
                     "only the untracked transaction is hanging");

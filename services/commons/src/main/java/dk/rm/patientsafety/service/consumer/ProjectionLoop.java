@@ -2,6 +2,7 @@ package dk.rm.patientsafety.service.consumer;
 
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.service.DeadLetters;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -128,7 +129,8 @@ public final class ProjectionLoop<V> implements Runnable {
             status = new Status(State.STOPPED, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
             return;
         } finally {
-            consumer.close();
+            // A static member stays in its group after a plain close; leaving hands its partitions over at once.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         status = new Status(State.STOPPED, "shut down", clock.instant());
     }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -53,6 +54,11 @@ public class HangingTransactionGuard implements AutoCloseable {
     public record Hanging(TopicPartition partition, long producerId, int producerEpoch, int coordinatorEpoch, long openSinceOffset) {
     }
 
+    /** One open transaction as a partition shows it; the same key seen again means it has not moved. */
+    private record Sighting(TopicPartition partition, long producerId, int producerEpoch, long startOffset) {
+    }
+
+    private final Map<Sighting, Instant> firstSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private final Admin admin;
     private final Duration abortAfter;
     private final Clock clock;
@@ -89,7 +95,11 @@ public class HangingTransactionGuard implements AutoCloseable {
         }
     }
 
-    /** Open transactions on any partition, older than the allowed time, that their coordinator does not have in flight. */
+    /**
+     * Open transactions that have stood still (same producer, epoch and start offset) for longer than the allowed time and
+     * that their coordinator does not have in flight. Time is measured by this guard's own sightings, not by the records'
+     * timestamps: a stream writes its input's event time, which may be years old in a live transaction.
+     */
     public List<Hanging> find() throws Exception {
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
         topics.remove(TRANSACTION_STATE_TOPIC);
@@ -97,18 +107,26 @@ public class HangingTransactionGuard implements AutoCloseable {
         for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
             topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
         }
-        long now = clock.millis();
+        Instant now = clock.instant();
+        Set<Sighting> open = new java.util.HashSet<>();
         List<Hanging> hanging = new ArrayList<>();
         var producers = admin.describeProducers(partitions).all().get(10, TimeUnit.SECONDS);
         for (var entry : producers.entrySet()) {
             for (ProducerState producer : entry.getValue().activeProducers()) {
-                if (producer.currentTransactionStartOffset().isPresent() && now - producer.lastTimestamp() > abortAfter.toMillis()
-                        && !inFlight(entry.getKey(), producer)) {
+                if (producer.currentTransactionStartOffset().isEmpty()) {
+                    continue;
+                }
+                Sighting sighting = new Sighting(entry.getKey(), producer.producerId(), producer.producerEpoch(),
+                        producer.currentTransactionStartOffset().getAsLong());
+                open.add(sighting);
+                Instant since = firstSeen.computeIfAbsent(sighting, s -> now);
+                if (!since.plus(abortAfter).isAfter(now) && !inFlight(entry.getKey(), producer)) {
                     hanging.add(new Hanging(entry.getKey(), producer.producerId(), producer.producerEpoch(),
-                            producer.coordinatorEpoch().orElse(0), producer.currentTransactionStartOffset().getAsLong()));
+                            producer.coordinatorEpoch().orElse(0), sighting.startOffset()));
                 }
             }
         }
+        firstSeen.keySet().retainAll(open);
         return hanging;
     }
 
