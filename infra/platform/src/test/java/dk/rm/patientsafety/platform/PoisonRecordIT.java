@@ -61,6 +61,7 @@ class PoisonRecordIT extends PlatformIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.ALERTS.name(), "garbage", new byte[] {0, 0, 0, 99, 99, 1, 2})).get();
+            producer.send(new ProducerRecord<>(Topics.INCIDENTS_CLASSIFIED.name(), "garbage", new byte[] {0, 0, 0, 99, 99, 1, 2})).get();
             producer.send(new ProducerRecord<>(Topics.ALERTS.name(), nulAlertId,
                     Topics.ALERTS.valueSerde(registry).serializer().serialize(Topics.ALERTS.name(), nul))).get();
         }
@@ -77,6 +78,8 @@ class PoisonRecordIT extends PlatformIT {
         assertEquals("UP", health.path("details").path("kafka-consumers").path("status").asText(), health.toString());
         String metrics = get("alerting", "/prometheus").body();
         assertTrue(metrics.contains("platform_deadletters_total{consumer=\"uth-alerting-projector\",reason=\"UNKNOWN_SCHEMA_ID\"}"), metrics);
+        assertTrue(metrics.contains("platform_deadletters_total{consumer=\"uth-alerting\",reason=\"UNKNOWN_SCHEMA_ID\"}"),
+                "the stream's dead letters are counted too: " + metrics);
     }
 
     private static JsonNode awaitAlerts(List<String> alertIds) throws Exception {

@@ -4,6 +4,7 @@ import dk.rm.patientsafety.topics.Topic;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
+import dk.rm.patientsafety.service.ClientConfigs;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -34,6 +35,9 @@ public final class TopologyTestKit implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Without the record cache every update is forwarded at once, so a test sees each output it caused.
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // As in production: a record a processor fails on becomes a dead letter.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        config.putAll(ClientConfigs.deadLettering(registry));
         driver = new TopologyTestDriver(topology, config, wallClock);
         return this;
     }

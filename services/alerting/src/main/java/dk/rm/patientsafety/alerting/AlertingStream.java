@@ -14,6 +14,6 @@ import java.time.Clock;
 public class AlertingStream extends StreamsService {
 
     public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka) {
-        super(AlertingTopology.build(registry, Clock.systemUTC()), ClientConfigs.streams(kafka, AlertingTopology.APPLICATION_ID));
+        super(AlertingTopology.build(registry, Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
     }
 }

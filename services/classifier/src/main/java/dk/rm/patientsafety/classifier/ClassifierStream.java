@@ -20,7 +20,7 @@ import java.time.Clock;
 public class ClassifierStream extends StreamsService {
 
     public ClassifierStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, IncidentClassifier classifier, Clock clock) {
-        super(ClassifierTopology.build(registry, classifier, clock), ClientConfigs.streams(kafka, ClassifierTopology.APPLICATION_ID));
+        super(ClassifierTopology.build(registry, classifier, clock), ClientConfigs.streams(kafka, registry, ClassifierTopology.APPLICATION_ID));
     }
 
     /**

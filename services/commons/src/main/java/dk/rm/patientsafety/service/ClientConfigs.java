@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.service;
 
+import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,6 +26,12 @@ public final class ClientConfigs {
     }
 
     /** A consumer that reads only committed records and commits offsets itself, after processing. */
+    /** The settings that make a stream dead-letter a record its processors fail on, instead of stopping on it. */
+    public static Map<String, Object> deadLettering(SchemaRegistryClient registry) {
+        return Map.of(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class,
+                DeadLetteringProcessingHandler.SERIALIZER_CONFIG, Topics.DEAD_LETTERS.valueSerde(registry).serializer());
+    }
+
     public static Map<String, Object> consumer(KafkaSettings kafka, String groupId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
@@ -35,7 +43,8 @@ public final class ClientConfigs {
         return config;
     }
 
-    public static Map<String, Object> streams(KafkaSettings kafka, String applicationId) {
+    /** Exactly-once streams whose poison records become dead letters, written with the service's registry client. */
+    public static Map<String, Object> streams(KafkaSettings kafka, SchemaRegistryClient registry, String applicationId) {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
@@ -48,6 +57,7 @@ public final class ClientConfigs {
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), applicationId + "-" + kafka.getInstanceId());
         // The behaviour Kafka 5.0 makes the default; opting in now keeps upgrades uneventful.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        config.putAll(deadLettering(registry));
         return config;
     }
 }

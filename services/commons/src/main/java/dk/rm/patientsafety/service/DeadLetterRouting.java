@@ -2,6 +2,7 @@ package dk.rm.patientsafety.service;
 
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.serde.AvroDeserializer;
+import dk.rm.patientsafety.service.health.DeadLetterCounts;
 import dk.rm.patientsafety.topics.Topic;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -112,6 +113,7 @@ public final class DeadLetterRouting {
         }
 
         private DeadLetter deadLetter(RecordMetadata source, FixedKeyRecord<String, byte[]> record, String code, String reason) {
+            DeadLetterCounts.record(service, code);
             return DeadLetters.of(service, source, record, code, reason, clock.instant());
         }
     }

@@ -29,6 +29,13 @@ public final class DeadLetters {
         return of(service, record.topic(), record.partition(), record.offset(), record.key(), record.value(), reasonCode, reason, failedAt);
     }
 
+    /** A dead letter for a record a stream's processor failed on, from what the error handler knows of it. */
+    public static DeadLetter of(String service, String topic, int partition, long offset, byte[] key, byte[] value,
+                                String reasonCode, String reason, Instant failedAt) {
+        return of(service, topic, partition, offset, key == null ? null : new String(key, StandardCharsets.UTF_8), value,
+                reasonCode, reason, failedAt);
+    }
+
     private static DeadLetter of(String service, String topic, int partition, long offset, String key, byte[] value,
                                  String reasonCode, String reason, Instant failedAt) {
         return DeadLetter.newBuilder()

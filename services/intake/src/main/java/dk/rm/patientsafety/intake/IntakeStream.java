@@ -15,6 +15,6 @@ public class IntakeStream extends StreamsService {
 
     public IntakeStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, IntakePipeline pipeline,
                         IntakeCounters counters, Clock clock) {
-        super(IntakeTopology.build(registry, pipeline, counters, clock), ClientConfigs.streams(kafka, IntakeTopology.APPLICATION_ID));
+        super(IntakeTopology.build(registry, pipeline, counters, clock), ClientConfigs.streams(kafka, registry, IntakeTopology.APPLICATION_ID));
     }
 }

@@ -6,6 +6,7 @@ import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.service.DeadLetters;
+import dk.rm.patientsafety.service.health.DeadLetterCounts;
 import dk.rm.patientsafety.service.http.Problem.FieldError;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -135,6 +136,7 @@ public final class IntakeTopology {
 
         private void reject(FixedKeyRecord<String, byte[]> record, RecordMetadata source, String code, String reason) {
             counters.rejected(IntakeCounters.Path.KAFKA);
+            DeadLetterCounts.record(APPLICATION_ID, code);
             DeadLetter deadLetter = DeadLetters.of(APPLICATION_ID, source, record, code, reason, clock.instant());
             context.forward(record.withValue(new Result(null, deadLetter)));
         }

@@ -19,7 +19,7 @@ public class StatisticsStream extends StreamsService {
 
     public StatisticsStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, StatisticsConfig config,
                             OrganisationRegister register, Clock clock) {
-        super(StatisticsTopology.build(registry, config, register, clock), ClientConfigs.streams(kafka, StatisticsTopology.APPLICATION_ID));
+        super(StatisticsTopology.build(registry, config, register, clock), ClientConfigs.streams(kafka, registry, StatisticsTopology.APPLICATION_ID));
     }
 
     /**

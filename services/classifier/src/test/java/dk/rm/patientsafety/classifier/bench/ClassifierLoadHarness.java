@@ -95,7 +95,7 @@ public final class ClassifierLoadHarness {
         Path corpusFile = CorpusReports.corpus();
         List<IncidentReported> corpus = CorpusReports.read(corpusFile);
 
-        Map<String, Object> streamsConfig = ClientConfigs.streams(kafka, ClassifierTopology.APPLICATION_ID);
+        Map<String, Object> streamsConfig = ClientConfigs.streams(kafka, registry, ClassifierTopology.APPLICATION_ID);
         List<Row> rows = new ArrayList<>();
         try (StreamsService stream = new StreamsService(
                 ClassifierTopology.build(registry, CorpusReports.classifier(Clock.systemUTC()), Clock.systemUTC()), streamsConfig)) {
