@@ -26,6 +26,30 @@ class EmbeddedKafkaBrokerTest {
     Path logDir;
 
     @Test
+    void runsTransactionVersionOne() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertEquals(1, admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get(EmbeddedKafkaBroker.TRANSACTION_VERSION).maxVersionLevel());
+        }
+    }
+
+    @Test
+    void lowersTheTransactionVersionOfALogDirectoryFormattedWithTwo(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, dir);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.updateFeatures(Map.of(EmbeddedKafkaBroker.TRANSACTION_VERSION, new org.apache.kafka.clients.admin.FeatureUpdate(
+                    (short) 2, org.apache.kafka.clients.admin.FeatureUpdate.UpgradeType.UPGRADE)),
+                    new org.apache.kafka.clients.admin.UpdateFeaturesOptions()).all().get();
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, dir);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertEquals(1, admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get(EmbeddedKafkaBroker.TRANSACTION_VERSION).maxVersionLevel());
+        }
+    }
+
+    @Test
     void keepsRecordsAcrossARestartOnTheSameLogDirectory() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, logDir)) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

@@ -49,7 +49,7 @@ class IncidentToAlertIT extends PlatformIT {
         JsonNode listed = awaitListedAlert(serious);
         assertEquals(1, count(listed, serious));
         assertEquals(0, count(listed, minor));
-        assertEquals("SERIOUS_CONSEQUENCE", find(listed, serious).get("overallSeverity").asText());
+        assertEquals("SERIOUS_CONSEQUENCE", alert(listed, "reportId", serious).orElseThrow().get("overallSeverity").asText());
     }
 
     @Test
@@ -171,15 +171,6 @@ class IncidentToAlertIT extends PlatformIT {
             n += reportId.equals(alert.path("reportId").asText()) ? 1 : 0;
         }
         return n;
-    }
-
-    private static JsonNode find(JsonNode alerts, String reportId) {
-        for (JsonNode alert : alerts) {
-            if (reportId.equals(alert.path("reportId").asText())) {
-                return alert;
-            }
-        }
-        throw new AssertionError("no alert for " + reportId);
     }
 
     private static IncidentClassified latest(List<ConsumerRecord<String, IncidentClassified>> records, String key) {

@@ -75,6 +75,17 @@ abstract class PlatformIT {
         return postJson("classifier", "/api/v1/incidents/" + reportId + "/classification", JSON.writeValueAsString(body));
     }
 
+    /** The first alert of an API answer whose field has the value. */
+    static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> alert(com.fasterxml.jackson.databind.JsonNode alerts,
+                                                                              String field, String value) {
+        for (com.fasterxml.jackson.databind.JsonNode alert : alerts) {
+            if (value.equals(alert.path(field).asText())) {
+                return java.util.Optional.of(alert);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static <K, V> Set<K> keys(List<ConsumerRecord<K, V>> records) {
         return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }

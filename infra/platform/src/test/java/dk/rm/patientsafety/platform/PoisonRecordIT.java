@@ -68,7 +68,7 @@ class PoisonRecordIT extends PlatformIT {
         String later = submit(serious("POISON-LATER"));
 
         JsonNode alerts = awaitAlerts(List.of(nulAlertId, SeriousIncidentRule.alertId(later)));
-        assertEquals("Forkert dosis\uFFFDheparin", find(alerts, nulAlertId).get("headline").asText());
+        assertEquals("Forkert dosis\uFFFDheparin", alert(alerts, "alertId", nulAlertId).orElseThrow().get("headline").asText());
         List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(bootstrap, Topics.DEAD_LETTERS, registry,
                 read -> read.stream().anyMatch(r -> "garbage".equals(r.key())), Duration.ofSeconds(30));
         DeadLetter letter = dead.stream().filter(r -> "garbage".equals(r.key())).findFirst().orElseThrow().value();
@@ -86,7 +86,7 @@ class PoisonRecordIT extends PlatformIT {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             JsonNode alerts = JSON.readTree(get("alerting", "/api/v1/alerts").body());
-            if (alertIds.stream().allMatch(id -> has(alerts, id))) {
+            if (alertIds.stream().allMatch(id -> alert(alerts, "alertId", id).isPresent())) {
                 return alerts;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -94,24 +94,6 @@ class PoisonRecordIT extends PlatformIT {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static boolean has(JsonNode alerts, String alertId) {
-        for (JsonNode alert : alerts) {
-            if (alertId.equals(alert.path("alertId").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static JsonNode find(JsonNode alerts, String alertId) {
-        for (JsonNode alert : alerts) {
-            if (alertId.equals(alert.path("alertId").asText())) {
-                return alert;
-            }
-        }
-        throw new AssertionError("no alert " + alertId);
     }
 
     private static Map<String, Object> serious(String sourceId) {
