@@ -115,7 +115,8 @@ public final class ProjectionLoop<V> implements Runnable {
                     running(State.RUNNING);
                 } else {
                     String reason = failure.getClass().getSimpleName() + " (retrying in " + backoff.toMillis() + " ms)";
-                    LOG.warn("{}: handling a record failed, retrying from it: {}", name, reason, failure);
+                    // The kind only: a database error message may quote the row, and so the report.
+                    LOG.warn("{}: handling a record failed, retrying from it: {}", name, reason);
                     status = new Status(State.RETRYING, reason, clock.instant());
                     Thread.sleep(backoff.toMillis());
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
