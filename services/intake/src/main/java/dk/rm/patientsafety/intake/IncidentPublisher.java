@@ -151,15 +151,16 @@ public class IncidentPublisher {
     /** After a failed transaction the producer is aborted, or replaced when Kafka says it can no longer be used. */
     private void recover(RuntimeException failure) {
         LOG.warn("Publishing {} failed; the callers were told", failure.getClass().getSimpleName(), failure);
-        try {
-            if (failure instanceof ProducerFencedException) {
-                throw failure;
+        if (!(failure instanceof ProducerFencedException)) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (RuntimeException e) {
+                // not abortable either: replaced below
             }
-            producer.abortTransaction();
-        } catch (RuntimeException e) {
-            producer.close(java.time.Duration.ZERO);
-            producer = producers.get();
         }
+        producer.close(java.time.Duration.ZERO);
+        producer = producers.get();
     }
 
     @PreDestroy

@@ -37,13 +37,9 @@ final class CprShape {
 
     /** DDMMCCYY and the serial, split only after DD, MM or CCYY. */
     private static boolean isLongForm(List<Group> groups, int from, int count) {
-        StringBuilder digits = new StringBuilder();
-        for (int g = from; g < from + count; g++) {
-            int split = digits.length();
-            if (g > from && split != 2 && split != 4 && split != 8) {
-                return false;
-            }
-            digits.append(groups.get(g).digits());
+        String digits = splitOnlyAt(groups, from, count, 0, 2, 4, 8);
+        if (digits == null) {
+            return false;
         }
         int century = (digits.charAt(4) - '0') * 10 + (digits.charAt(5) - '0');
         return isPlausibleDate(digits, 0) && century >= 18 && century <= 20;
@@ -76,19 +72,30 @@ final class CprShape {
 
     /** The ten digits starting {@code offset} digits into the groups: a plausible date, every split after DD, MM or YY. */
     private static boolean windowAt(List<Group> groups, int from, int count, int offset) {
+        String digits = splitOnlyAt(groups, from, count, offset, 2, 4, 6);
+        return digits != null && digits.length() >= offset + DIGITS && isPlausibleDate(digits, offset);
+    }
+
+    /**
+     * The groups' digits joined, if every split between them falls, counted from {@code offset} digits in, at one of
+     * {@code splits}; null otherwise.
+     */
+    private static String splitOnlyAt(List<Group> groups, int from, int count, int offset, int... splits) {
         StringBuilder digits = new StringBuilder();
-        int boundary = 0;
         for (int g = from; g < from + count; g++) {
             if (g > from) {
-                int split = boundary - offset;
-                if (split != 2 && split != 4 && split != 6) {
-                    return false;
+                int split = digits.length() - offset;
+                boolean allowed = false;
+                for (int at : splits) {
+                    allowed |= at == split;
+                }
+                if (!allowed) {
+                    return null;
                 }
             }
             digits.append(groups.get(g).digits());
-            boundary += groups.get(g).length();
         }
-        return digits.length() >= offset + DIGITS && isPlausibleDate(digits, offset);
+        return digits.toString();
     }
 
     /** Day 01-31 and month 01-12; any year, and no check of the day against the month, to err towards redaction. */

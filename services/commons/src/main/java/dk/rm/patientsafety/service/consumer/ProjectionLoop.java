@@ -50,7 +50,6 @@ public final class ProjectionLoop<V> implements Runnable {
     private final java.util.function.Consumer<String> deadLetterCounter;
     private volatile Status status;
     private volatile boolean running = true;
-    private volatile Instant lastProgress;
 
     public ProjectionLoop(String name, String topic, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
                           Deserializer<V> deserializer, java.util.function.Consumer<V> handler, Producer<String, DeadLetter> deadLetters,
@@ -65,20 +64,10 @@ public final class ProjectionLoop<V> implements Runnable {
         this.clock = clock;
         this.deadLetterCounter = deadLetterCounter;
         this.status = new Status(State.STARTING, "not yet polled", clock.instant());
-        this.lastProgress = clock.instant();
-    }
-
-    public String name() {
-        return name;
     }
 
     public Status status() {
         return status;
-    }
-
-    /** When a record was last handled or dead-lettered (or the loop started). */
-    public Instant lastProgress() {
-        return lastProgress;
     }
 
     @Override
@@ -105,7 +94,6 @@ public final class ProjectionLoop<V> implements Runnable {
                         break;
                     }
                     done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                    lastProgress = clock.instant();
                 }
                 if (!done.isEmpty()) {
                     consumer.commitSync(done);

@@ -38,15 +38,14 @@ public class ConsumerProgress implements AutoCloseable {
     /** With exactly-once, a transaction marker follows the last record: one offset of lag is not a waiting record. */
     private static final long MARKER_SLACK = 1;
 
-    /** A group's progress at the last check. */
-    public record Snapshot(long lag, Instant lastMove, Instant checkedAt) {
+    /** A group's progress at the last check: its committed offsets, what waits beyond them, and when they last moved. */
+    public record Snapshot(Map<TopicPartition, Long> offsets, long lag, Instant lastMove, Instant checkedAt) {
     }
 
     private final Admin admin;
     private final List<WatchedConsumer> consumers;
     private final Duration stallAfter;
     private final Clock clock;
-    private final Map<String, Map<TopicPartition, Long>> lastOffsets = new ConcurrentHashMap<>();
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "consumer-progress");
@@ -117,10 +116,9 @@ public class ConsumerProgress implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        Map<TopicPartition, Long> previous = lastOffsets.put(groupId, offsets);
         Snapshot last = snapshots.get(groupId);
-        boolean moved = last == null || !offsets.equals(previous) || lag == 0;
-        snapshots.put(groupId, new Snapshot(lag, moved ? now : last.lastMove(), now));
+        boolean moved = last == null || !offsets.equals(last.offsets()) || lag == 0;
+        snapshots.put(groupId, new Snapshot(offsets, lag, moved ? now : last.lastMove(), now));
     }
 
     @Override
