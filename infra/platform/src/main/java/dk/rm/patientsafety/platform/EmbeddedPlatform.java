@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.identity.DevelopmentIdentityProvider;
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
 import dk.rm.patientsafety.registry.SchemaRegistryServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The embedded default: a real Kafka broker, our schema registry, a real PostgreSQL and the platform's
@@ -38,6 +40,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private void startAll(PlatformSettings settings) throws IOException {
         Path data = Files.createDirectories(settings.dataDir());
+        DevelopmentIdentityProvider identity = DevelopmentIdentityProvider.start(settings.identityProviderPort(), Optional.of(data));
+        toClose.add(identity);
+        urls.put("Sign-in (OIDC)", identity.issuer());
+        urls.put("Token endpoint", identity.tokenEndpoint());
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(settings.kafkaPort(), data.resolve("kafka"));
         toClose.add(kafka);
         urls.put("Kafka", kafka.bootstrapServers());
@@ -48,7 +54,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         toClose.add(postgres);
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         urls.put("PostgreSQL", jdbcUrl);
-        PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres"),
+        PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres",
+                identity.issuer()),
                 settings.servicePorts(), data);
         toClose.add(services);
         urls.put("Intake", services.service("intake").url() + "/api/v1/incidents");

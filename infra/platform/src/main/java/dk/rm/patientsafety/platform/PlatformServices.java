@@ -29,6 +29,7 @@ public final class PlatformServices implements AutoCloseable {
                     "kafka.bootstrap-servers", infra.bootstrapServers(),
                     "kafka.state-dir", dataDir.resolve("streams").toString(),
                     "schema-registry.url", infra.schemaRegistryUrl(),
+                    "platform.security.issuer", infra.issuer(),
                     // One guard per cluster is enough; intake's runs it.
                     "kafka.transaction-guard.enabled", "false");
             Map<String, Object> intake = new java.util.HashMap<>(common);

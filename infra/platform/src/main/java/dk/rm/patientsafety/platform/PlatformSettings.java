@@ -8,7 +8,7 @@ import java.util.Map;
  * (e.g. {@code KAFKA_PORT=19092}) or a system property ({@code -Dkafka.port=19092}); 0 means any free port.
  */
 public record PlatformSettings(int kafkaPort, int schemaRegistryPort, int intakePort, int alertingPort,
-                               int classifierPort, int statisticsPort, int postgresPort, Path dataDir) {
+                               int classifierPort, int statisticsPort, int postgresPort, int identityProviderPort, Path dataDir) {
 
     public static PlatformSettings from(Map<String, String> environment, Map<String, String> systemProperties) {
         Source source = new Source(environment, systemProperties);
@@ -20,6 +20,7 @@ public record PlatformSettings(int kafkaPort, int schemaRegistryPort, int intake
                 source.port("classifier.port", 8083),
                 source.port("statistics.port", 8084),
                 source.port("postgres.port", 5432),
+                source.port("idp.port", 8090),
                 Path.of(source.value("data.dir", "data")).toAbsolutePath());
     }
 

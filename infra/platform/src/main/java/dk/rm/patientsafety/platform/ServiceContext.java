@@ -28,6 +28,8 @@ public final class ServiceContext implements AutoCloseable {
     public static ServiceContext start(String environment, int port, Map<String, Object> properties) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("micronaut.server.port", port == 0 ? -1 : port);
+        // The embedded default serves this machine only; a deployment puts its own gateway in front.
+        all.put("micronaut.server.host", "127.0.0.1");
         ApplicationContext context = ApplicationContext.builder()
                 .environments(environment)
                 .deduceEnvironment(false)

@@ -111,9 +111,10 @@ class ClassificationIT extends PlatformIT {
         assertEquals(IncidentType.PATIENT_ACCIDENT_FALL, automatic.getIncidentType());
         assertEquals(2, automatic.getSacScore(), "moderate × frequent");
 
-        String caseworker = "risikomanager-auh-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> accepted = postOverride(reportId, Map.of("sacScore", 3, "caseworker", caseworker,
-                "reason", "Gentagen hændelse på afsnittet"));
+        // The caseworker is whoever signed in: the risk manager of the hospital the fall happened in.
+        String caseworker = "rm-auh";
+        HttpResponse<String> accepted = postJson(caseworker, "classifier", "/api/v1/incidents/" + reportId + "/classification",
+                JSON.writeValueAsString(Map.of("sacScore", 3, "reason", "Gentagen hændelse på afsnittet")));
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonNode answer = JSON.readTree(accepted.body());
         String overrideId = answer.get("overrideId").asText();
@@ -150,7 +151,7 @@ class ClassificationIT extends PlatformIT {
     @Test
     void anOverrideOfAnUnknownIncidentIsAProblem() throws Exception {
         HttpResponse<String> response = postOverride(UUID.randomUUID().toString(), Map.of("incidentType", "MEDICATION",
-                "caseworker", "rm-1", "reason", "test"));
+                "reason", "test"));
         assertEquals(404, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode problem = JSON.readTree(response.body());

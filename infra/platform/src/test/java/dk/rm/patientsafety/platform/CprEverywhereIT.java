@@ -141,7 +141,8 @@ class CprEverywhereIT extends PlatformIT {
     private static HttpResponse<String> HTTP_BATCH(String ndjson) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(services.service("intake").url() + "/api/v1/incidents/batch"))
-                .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(ndjson)).build(),
+                .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", dk.rm.patientsafety.testkit.TestIdentityProvider.bearer("reporter")).POST(java.net.http.HttpRequest.BodyPublishers.ofString(ndjson)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

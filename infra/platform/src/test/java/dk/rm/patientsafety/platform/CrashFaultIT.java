@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.identity.DemoSignIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class CrashFaultIT {
     @Test
     void survivesSigkillAtRandomMomentsWithNothingLostOrDuplicated() throws Exception {
         for (String name : List.of("KAFKA_PORT", "SCHEMA_REGISTRY_PORT", "INTAKE_PORT", "ALERTING_PORT", "CLASSIFIER_PORT",
-                "STATISTICS_PORT", "POSTGRES_PORT")) {
+                "STATISTICS_PORT", "POSTGRES_PORT", "IDP_PORT")) {
             ports.put(name, freePort());
         }
         Path logFile = Path.of("target", "crash-fault-platform.log");
@@ -57,7 +58,8 @@ class CrashFaultIT {
         Platform platform = start();
         platform.awaitReady();
         PlatformLoad load = new PlatformLoad(new PlatformLoad.Endpoints(url("INTAKE_PORT"), url("ALERTING_PORT"),
-                "127.0.0.1:" + ports.get("KAFKA_PORT"), url("SCHEMA_REGISTRY_PORT"))).start();
+                "127.0.0.1:" + ports.get("KAFKA_PORT"), url("SCHEMA_REGISTRY_PORT"),
+                DemoSignIn.to(ports.get("IDP_PORT"), dataDir)::token)).start();
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 // Round 1 ends in a kill during the next start-up; round 3 kills just after start-up, while streams rebalance.

@@ -58,14 +58,17 @@ class IncidentToAlertIT extends PlatformIT {
         assertEquals("ACTIVE", awaitAlertStatus(serious, "ACTIVE").get("status").asText());
 
         HttpResponse<String> unknown = postOverride("no-such-report", Map.of("overallSeverity", "NO_CONSEQUENCE",
-                "caseworker", "rm-1", "reason", "test"));
+                "reason", "test"));
         assertEquals(404, unknown.statusCode(), unknown.body());
-        HttpResponse<String> invalid = postOverride(serious, Map.of("overallSeverity", "HARMLESS"));
+        HttpResponse<String> invalid = postOverride(serious, Map.of("overallSeverity", "HARMLESS", "caseworker", "anonymous-attacker"));
         assertEquals(400, invalid.statusCode());
-        assertEquals(Set.of("overallSeverity", "caseworker", "reason"), fields(JSON.readTree(invalid.body())));
+        assertEquals(Set.of("overallSeverity", "caseworker", "reason"), fields(JSON.readTree(invalid.body())),
+                "a caseworker name in the body is refused: the token says who decides");
 
-        HttpResponse<String> accepted = postOverride(serious, Map.of("overallSeverity", "NO_CONSEQUENCE",
-                "incidentType", "DOCUMENTATION", "caseworker", "risikomanager-auh-7", "reason", "Fejlen blev opdaget før administration"));
+        // The risk manager of the hospital whose department reported it; the audit names the token's subject.
+        HttpResponse<String> accepted = postJson("rm-auh", "classifier", "/api/v1/incidents/" + serious + "/classification",
+                JSON.writeValueAsString(Map.of("overallSeverity", "NO_CONSEQUENCE", "incidentType", "DOCUMENTATION",
+                        "reason", "Fejlen blev opdaget før administration")));
         assertEquals(202, accepted.statusCode(), accepted.body());
 
         JsonNode withdrawn = awaitAlertStatus(serious, "WITHDRAWN");
@@ -73,7 +76,7 @@ class IncidentToAlertIT extends PlatformIT {
         List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> read.stream().anyMatch(r -> r.key().equals(serious) && r.value().getOverride() != null), Duration.ofSeconds(30));
         IncidentClassified latest = latest(classified, serious);
-        assertEquals("risikomanager-auh-7", latest.getOverride().getCaseworker());
+        assertEquals("rm-auh", latest.getOverride().getCaseworker());
         assertEquals("DOCUMENTATION", latest.getIncidentType().name());
     }
 

@@ -9,6 +9,7 @@ import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterIdentity;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.testkit.TopicRecords;
@@ -196,7 +197,9 @@ class IntakeIT {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
         dk.rm.patientsafety.bulkimport.BulkImporter importer = dk.rm.patientsafety.bulkimport.BulkImporter.builder()
-                .intake(URI.create(services.service("intake").url())).source(source).output(out).progress(out, false).build();
+                .intake(URI.create(services.service("intake").url())).source(source)
+                .tokens(new dk.rm.patientsafety.oauth.ClientCredentials(URI.create(TestIdentityProvider.shared().tokenEndpoint()),
+                        "bulk-import", TestIdentityProvider.shared().secret("bulk-import"))).output(out).progress(out, false).build();
 
         dk.rm.patientsafety.bulkimport.ImportSummary reports = importer.importReports(csv);
         assertEquals(List.of(4L, 2L, 1L, 1L), List.of(reports.read(), reports.accepted(), reports.rejectedByIntake(), reports.rejectedByImporter()));
@@ -274,14 +277,14 @@ class IntakeIT {
 
     private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType).header("Authorization", TestIdentityProvider.bearer("reporter")).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         responses.add(response.body());
         return response;
     }
 
     private static JsonNode counts() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/intake/counts"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", TestIdentityProvider.bearer("regional-team")).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

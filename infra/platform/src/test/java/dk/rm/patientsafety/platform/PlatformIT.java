@@ -2,6 +2,7 @@ package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,14 +50,32 @@ abstract class PlatformIT {
         services.close();
     }
 
+    /**
+     * The demo account a test posts to a service as, unless it names one: a reporter submits, the regional team
+     * (every unit) overrides; reads go out as the regional team.
+     */
+    static String defaultAccount(String service) {
+        return service.equals("intake") ? "reporter" : "regional-team";
+    }
+
     static HttpResponse<String> get(String service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service(service).url() + path)).GET().build(),
+        return get("regional-team", service, path);
+    }
+
+    static HttpResponse<String> get(String account, String service, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(services.service(service).url() + path))
+                        .header("Authorization", TestIdentityProvider.bearer(account)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> postJson(String service, String path, String json) throws Exception {
+        return postJson(defaultAccount(service), service, path, json);
+    }
+
+    static HttpResponse<String> postJson(String account, String service, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(services.service(service).url() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestIdentityProvider.bearer(account))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

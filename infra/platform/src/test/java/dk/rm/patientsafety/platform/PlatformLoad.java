@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,8 +46,11 @@ import java.util.stream.Collectors;
  */
 final class PlatformLoad {
 
-    /** Where the platform answers; read on every call, so a test may restart parts of it. */
-    record Endpoints(String intake, String alerting, String bootstrap, String registry) {
+    /**
+     * Where the platform answers, read on every call so a test may restart parts of it; {@code tokens} signs a demo
+     * account in (the load submits as {@code reporter} and reads alerts as {@code regional-team}).
+     */
+    record Endpoints(String intake, String alerting, String bootstrap, String registry, Function<String, String> tokens) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,9 +63,15 @@ final class PlatformLoad {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
+    private final String reporter;
+    private final String reader;
 
     PlatformLoad(Endpoints endpoints) {
         this.endpoints = endpoints;
+        // Signed in once, before the load starts: a token outlives every restart a test makes, and the identity
+        // provider may be down in the middle of one.
+        this.reporter = "Bearer " + endpoints.tokens().apply("reporter");
+        this.reader = "Bearer " + endpoints.tokens().apply("regional-team");
     }
 
     PlatformLoad start() {
@@ -281,11 +291,11 @@ final class PlatformLoad {
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(endpoints.intake() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType).header("Authorization", reporter).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", reader).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

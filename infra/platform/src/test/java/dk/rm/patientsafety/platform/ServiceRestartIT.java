@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class ServiceRestartIT extends PlatformIT {
     @Test
     void restartingOneServiceAtATimeLosesAndDuplicatesNothing() throws Exception {
         PlatformLoad load = new PlatformLoad(new PlatformLoad.Endpoints(services.service("intake").url(),
-                services.service("alerting").url(), TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url())).start();
+                services.service("alerting").url(), TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
+                TestIdentityProvider::token)).start();
         List<String> report = new ArrayList<>();
         try {
             for (String service : List.of("intake", "classifier", "alerting", "statistics")) {

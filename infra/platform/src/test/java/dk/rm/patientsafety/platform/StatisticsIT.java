@@ -61,7 +61,7 @@ class StatisticsIT extends PlatformIT {
         awaitCount(medication, c -> c.getCount() == 2);
         awaitCount(countKey(lastMonth.minusMonths(1), "MEDICATION"), c -> c.getCount() == 0 && c.getLateCount() == 1);
 
-        HttpResponse<String> override = postOverride(second, Map.of("incidentType", "PATIENT_ACCIDENT_FALL", "caseworker", "risikomanager-hor-2",
+        HttpResponse<String> override = postOverride(second, Map.of("incidentType", "PATIENT_ACCIDENT_FALL",
                 "reason", "Faldt under mobilisering; medicinen var korrekt"));
         assertEquals(202, override.statusCode(), override.body());
         awaitCount(medication, c -> c.getCount() == 1);
@@ -138,7 +138,7 @@ class StatisticsIT extends PlatformIT {
     }
 
     /** A medication incident at the unit, reported the morning after it happened. */
-    private static IncidentClassified historical(String unit, LocalDate eventDate) {
+    static IncidentClassified historical(String unit, LocalDate eventDate) {
         String reportId = "history-" + unit + "-" + eventDate + "-" + System.nanoTime();
         Instant receivedAt = eventDate.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant();
         return IncidentClassified.newBuilder()

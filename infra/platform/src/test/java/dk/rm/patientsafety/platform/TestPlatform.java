@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestPostgres;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
@@ -15,6 +16,6 @@ final class TestPlatform {
     static PlatformServices start(Path dataDir) {
         TestPostgres.Database db = TestPostgres.shared();
         return PlatformServices.start(new Infrastructure(TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
-                db.jdbcUrl(), db.username(), db.password()), PlatformServices.Ports.anyFree(), dataDir);
+                db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer()), PlatformServices.Ports.anyFree(), dataDir);
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** Alerts in PostgreSQL; writes are upserts by alert id so a replayed alert never becomes a second row. */
@@ -25,6 +26,8 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
                 @Nullable LocalDate eventDate, String headline, String reason, Instant raisedAt, String status);
 
     List<StoredAlert> findByIncidentLocationOrderByRaisedAtDesc(String incidentLocation);
+
+    List<StoredAlert> findByIncidentLocationInOrderByRaisedAtDesc(Collection<String> incidentLocations);
 
     List<StoredAlert> findAllOrderByRaisedAtDesc();
 

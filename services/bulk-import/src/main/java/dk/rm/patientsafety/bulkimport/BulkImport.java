@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.oauth.AccessTokens;
+import dk.rm.patientsafety.oauth.ClientCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,22 +35,24 @@ public final class BulkImport implements Callable<Integer> {
     public static final int OK = 0;
     public static final int SOME_REJECTED = 1;
     public static final int FAILED = 2;
+    static final String CLIENT_SECRET_ENV = "INTAKE_CLIENT_SECRET";
+    static final String TOKEN_ENV = "INTAKE_TOKEN";
 
     @Spec
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(System.out, System.err, System.console() != null, args));
+        System.exit(execute(System.out, System.err, System.console() != null, System.getenv(), args));
     }
 
     /**
      * Runs the command line with the given streams and returns the exit code; progress goes to {@code err}, redrawn
      * in place when {@code terminal}.
      */
-    public static int execute(PrintStream out, PrintStream err, boolean terminal, String... args) {
+    public static int execute(PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new BulkImport())
-                .addSubcommand(new ReportsCommand(out, err, terminal))
-                .addSubcommand(new BatchReportsCommand(out, err, terminal))
+                .addSubcommand(new ReportsCommand(out, err, terminal, environment))
+                .addSubcommand(new BatchReportsCommand(out, err, terminal, environment))
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -60,7 +65,7 @@ public final class BulkImport implements Callable<Integer> {
 
     /** Runs the command line on stdout and stderr and returns the exit code. */
     public static int execute(String... args) {
-        return execute(System.out, System.err, false, args);
+        return execute(System.out, System.err, false, System.getenv(), args);
     }
 
     @Override
@@ -77,6 +82,15 @@ public final class BulkImport implements Callable<Integer> {
 
         @Option(names = "--intake", paramLabel = "URL", description = "Intake's base URL, e.g. http://localhost:8080 (not needed with --dry-run).")
         URI intake;
+
+        @Option(names = "--token-url", paramLabel = "URL", description = "The identity provider's token endpoint: the "
+                + "importer signs in as --client-id with the client secret in $" + CLIENT_SECRET_ENV + " (or set $" + TOKEN_ENV
+                + " to an access token instead). Secrets never go on the command line, where `ps` shows them.")
+        URI tokenUrl;
+
+        @Option(names = "--client-id", paramLabel = "ID", defaultValue = "bulk-import",
+                description = "The importer's client id at the identity provider (default: ${DEFAULT-VALUE}).")
+        String clientId;
 
         @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + BulkImporter.DEFAULT_BATCH_SIZE,
                 description = "Reports per request (default: ${DEFAULT-VALUE}).")
@@ -103,8 +117,10 @@ public final class BulkImport implements Callable<Integer> {
         private final PrintStream out;
         private final PrintStream err;
         private final boolean terminal;
+        private final Map<String, String> environment;
 
-        ImportCommand(PrintStream out, PrintStream err, boolean terminal) {
+        ImportCommand(PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment) {
+            this.environment = environment;
             this.out = out;
             this.err = err;
             this.terminal = terminal;
@@ -128,6 +144,7 @@ public final class BulkImport implements Callable<Integer> {
             }
             BulkImporter importer = BulkImporter.builder()
                     .intake(intake)
+                    .tokens(dryRun ? null : tokens())
                     .batchSize(batchSize)
                     .source(source)
                     .dryRun(dryRun)
@@ -137,6 +154,20 @@ public final class BulkImport implements Callable<Integer> {
                     .progress(err, terminal)
                     .build();
             return importer.importFile(kind(), file).exitCode();
+        }
+
+        private AccessTokens tokens() {
+            String secret = environment.get(CLIENT_SECRET_ENV);
+            String token = environment.get(TOKEN_ENV);
+            if (tokenUrl != null && secret != null && !secret.isBlank()) {
+                return new ClientCredentials(tokenUrl, clientId, secret);
+            }
+            if (tokenUrl == null && token != null && !token.isBlank()) {
+                return AccessTokens.fixed(token);
+            }
+            throw new ParameterException(spec.commandLine(), tokenUrl != null
+                    ? "--token-url needs the client secret in $" + CLIENT_SECRET_ENV
+                    : "Intake needs a token: give --token-url (and $" + CLIENT_SECRET_ENV + "), or set $" + TOKEN_ENV);
         }
 
         private char delimiter(String text) {
@@ -159,8 +190,8 @@ public final class BulkImport implements Callable<Integer> {
                             + "reporter_type, patient_cpr, trade_name, substance, route, strength, atc_code, device_type, "
                             + "device_trade_name, device_model, reporter_name, reporter_email, reporter_phone, reporter_profession."})
     static final class ReportsCommand extends ImportCommand {
-        ReportsCommand(PrintStream out, PrintStream err, boolean terminal) {
-            super(out, err, terminal);
+        ReportsCommand(PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment) {
+            super(out, err, terminal, environment);
         }
 
         @Override
@@ -175,8 +206,8 @@ public final class BulkImport implements Callable<Integer> {
                     "Columns: month (YYYY-MM), sor_code, area (FALLS, INFECTIONS, MEDICATION_ADMINISTRATION, "
                             + "MEDICATION_DISPENSING or Danish: fald, infektioner, medicinadministration, medicindispensering), count."})
     static final class BatchReportsCommand extends ImportCommand {
-        BatchReportsCommand(PrintStream out, PrintStream err, boolean terminal) {
-            super(out, err, terminal);
+        BatchReportsCommand(PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment) {
+            super(out, err, terminal, environment);
         }
 
         @Override

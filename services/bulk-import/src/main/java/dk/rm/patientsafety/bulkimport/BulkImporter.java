@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.bulkimport.ImportSummary.Origin;
 
 import java.io.PrintStream;
+import dk.rm.patientsafety.oauth.AccessTokens;
+
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ public final class BulkImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI intake;
+    private final AccessTokens tokens;
     private final int batchSize;
     private final String source;
     private final boolean dryRun;
@@ -53,6 +56,9 @@ public final class BulkImporter {
         if (builder.intake == null && !builder.dryRun) {
             throw new IllegalArgumentException("intake's URL is required unless it is a dry run");
         }
+        if (builder.tokens == null && !builder.dryRun) {
+            throw new IllegalArgumentException("intake needs a bearer token unless it is a dry run");
+        }
         if (builder.batchSize < 1) {
             throw new IllegalArgumentException("the batch size must be at least 1");
         }
@@ -60,6 +66,7 @@ public final class BulkImporter {
             throw new IllegalArgumentException("the source must not be blank");
         }
         this.intake = builder.intake;
+        this.tokens = builder.tokens;
         this.batchSize = builder.batchSize;
         this.source = builder.source;
         this.dryRun = builder.dryRun;
@@ -99,7 +106,7 @@ public final class BulkImporter {
             long rows = CsvFile.countRows(file, charset, delimiter, mapper.columns(), mapper.requiredColumns());
             summary.read(rows);
             ProgressBar bar = new ProgressBar(progress, terminal, rows, file.getFileName().toString(), nanoTime);
-            IntakeClient client = dryRun ? null : new IntakeClient(intake, timeout, retries, backoff, bar::note);
+            IntakeClient client = dryRun ? null : new IntakeClient(intake, timeout, retries, backoff, bar::note, tokens);
             run = new Run(summary, mapper, client, bar);
             run.importRows(file);
         } catch (CsvException | IntakeException e) {
@@ -214,6 +221,7 @@ public final class BulkImporter {
     /** Settings; everything but the intake URL (not needed for a dry run) has a default. */
     public static final class Builder {
         private URI intake;
+        private AccessTokens tokens;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private String source = DEFAULT_SOURCE;
         private boolean dryRun;
@@ -233,6 +241,12 @@ public final class BulkImporter {
         /** Intake's base URL, e.g. {@code http://localhost:8080}. */
         public Builder intake(URI intake) {
             this.intake = intake;
+            return this;
+        }
+
+        /** The bearer tokens intake is sent (a reporter's role; the platform's {@code bulk-import} client has it). */
+        public Builder tokens(AccessTokens tokens) {
+            this.tokens = tokens;
             return this;
         }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.rm.patientsafety.oauth.AccessTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,15 +54,18 @@ public final class IntakeClient {
     private final int retries;
     private final Duration backoff;
     private final Consumer<String> notes;
+    private final AccessTokens tokens;
 
     /**
      * @param intake  intake's base URL (http://host:8080); a URL that already ends in {@value #BATCH_PATH} is used as is
      * @param retries how often a failed request is sent again
      * @param backoff the wait before the first retry, doubled before each further one
      * @param notes   where retries are announced
+     * @param tokens  the bearer tokens intake is sent; a refused one (401) is renewed once per request
      */
-    public IntakeClient(URI intake, Duration timeout, int retries, Duration backoff, Consumer<String> notes) {
+    public IntakeClient(URI intake, Duration timeout, int retries, Duration backoff, Consumer<String> notes, AccessTokens tokens) {
         this.endpoint = endpoint(intake);
+        this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
         this.timeout = timeout;
         this.retries = retries;
         this.backoff = backoff;
@@ -89,22 +94,23 @@ public final class IntakeClient {
     /** Sends the reports (each a one-line JSON object) and returns one result per report, in their order. */
     public List<ItemResult> send(List<String> reports) throws IntakeException {
         String body = String.join("\n", reports) + "\n";
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", NDJSON)
-                .header("Accept", "application/json, application/problem+json")
-                .header(PATH_HEADER, "bulk-import")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
         Duration wait = backoff;
+        boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
             IntakeException failure;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() / 100 == 2) {
                     return results(response.body(), reports.size());
                 }
                 failure = refused(response);
+                if (response.statusCode() == 401 && !renewed) {
+                    // The token expired or was revoked on the way: one fresh one, then the 401 stands.
+                    tokens.refused();
+                    renewed = true;
+                    attempt--;
+                    continue;
+                }
                 if (!retriable(response.statusCode())) {
                     throw failure;
                 }
@@ -121,6 +127,23 @@ public final class IntakeClient {
             sleep(wait);
             wait = wait.multipliedBy(2);
         }
+    }
+
+    private HttpRequest request(String body) throws IntakeException {
+        String token;
+        try {
+            token = tokens.current();
+        } catch (IllegalStateException e) {
+            throw new IntakeException(0, "Cannot sign in to send to intake: " + e.getMessage(), List.of(), e);
+        }
+        return HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", NDJSON)
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + token)
+                .header(PATH_HEADER, "bulk-import")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     /** Server errors, and 408/429: the same request may well succeed a little later. */

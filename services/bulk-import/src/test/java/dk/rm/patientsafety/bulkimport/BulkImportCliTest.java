@@ -35,7 +35,7 @@ class BulkImportCliTest {
 
     private int run(String... args) {
         return BulkImport.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, args);
+                false, java.util.Map.of("INTAKE_TOKEN", "cli-token"), args);
     }
 
     private String stdout() {
@@ -58,6 +58,16 @@ class BulkImportCliTest {
         assertTrue(stdout().contains("accepted       8"), stdout());
         assertTrue(stderr().contains("8/8 rows (100 %)"), stderr());
         assertEquals(8, intake.reportsReceived().size());
+        assertEquals("Bearer cli-token", intake.requests().get(0).authorization(), "the token from $INTAKE_TOKEN");
+    }
+
+    @Test
+    void withoutATokenNothingIsSentAndTheErrorSaysHowToSignIn() {
+        int exit = BulkImport.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, java.util.Map.of(), "reports", "--intake", intake.uri().toString(), reports());
+        assertEquals(BulkImport.FAILED, exit);
+        assertTrue(stderr().contains("Intake needs a token: give --token-url (and $INTAKE_CLIENT_SECRET), or set $INTAKE_TOKEN"), stderr());
+        assertEquals(0, intake.requests().size());
     }
 
     @Test

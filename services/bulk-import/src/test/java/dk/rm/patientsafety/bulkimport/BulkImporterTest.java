@@ -45,6 +45,7 @@ class BulkImporterTest {
     private BulkImporter.Builder importer() {
         return BulkImporter.builder()
                 .intake(intake.uri())
+                .tokens(dk.rm.patientsafety.oauth.AccessTokens.fixed("importer-token"))
                 .output(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .progress(new PrintStream(err, true, StandardCharsets.UTF_8), false)
                 .retries(1, Duration.ofMillis(1));

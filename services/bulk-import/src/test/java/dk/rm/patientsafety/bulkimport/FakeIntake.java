@@ -31,7 +31,7 @@ final class FakeIntake implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as received. */
-    record Request(String contentType, String pathHeader, List<JsonNode> reports, String body) {
+    record Request(String contentType, String pathHeader, List<JsonNode> reports, String body, String authorization) {
     }
 
     /** A scripted whole-request answer. */
@@ -107,7 +107,8 @@ final class FakeIntake implements AutoCloseable {
                 }
             }
             requests.add(new Request(exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst(IntakeClient.PATH_HEADER), reports, body));
+                    exchange.getRequestHeaders().getFirst(IntakeClient.PATH_HEADER), reports, body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             Scripted next;
             synchronized (scripted) {
                 next = scripted.poll();

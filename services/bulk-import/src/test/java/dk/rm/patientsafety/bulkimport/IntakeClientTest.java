@@ -20,6 +20,20 @@ class IntakeClientTest {
 
     private FakeIntake intake;
     private final List<String> notes = new ArrayList<>();
+    /** Hands out token-1, token-2 ...: a new one after each refusal. */
+    private final dk.rm.patientsafety.oauth.AccessTokens tokens = new dk.rm.patientsafety.oauth.AccessTokens() {
+        private int issued = 1;
+
+        @Override
+        public String current() {
+            return "token-" + issued;
+        }
+
+        @Override
+        public void refused() {
+            issued++;
+        }
+    };
 
     @BeforeEach
     void start() throws IOException {
@@ -32,12 +46,24 @@ class IntakeClientTest {
     }
 
     private IntakeClient client(int retries) {
-        return new IntakeClient(intake.uri(), Duration.ofSeconds(10), retries, Duration.ofMillis(1), notes::add);
+        return new IntakeClient(intake.uri(), Duration.ofSeconds(10), retries, Duration.ofMillis(1), notes::add, tokens);
     }
 
     private static List<String> reports(String... sourceIds) {
         return java.util.Arrays.stream(sourceIds)
                 .map(id -> "{\"source\":\"t\",\"sourceId\":\"" + id + "\",\"headline\":\"Fald på gangen\"}").toList();
+    }
+
+    @Test
+    void sendsItsBearerTokenAndRenewsARefusedOneOnce() throws Exception {
+        intake.thenProblem(401, "Sign-in required", "expired");
+        assertEquals(1, client(0).send(reports("R-1")).size(), "a refused token is renewed, even with no retries left");
+        assertEquals(List.of("Bearer token-1", "Bearer token-2"), intake.requests().stream().map(FakeIntake.Request::authorization).toList());
+
+        intake.thenProblem(401, "Sign-in required", "expired").thenProblem(401, "Sign-in required", "unknown client");
+        IntakeException e = assertThrows(IntakeException.class, () -> client(3).send(reports("R-2")));
+        assertEquals(401, e.status(), "a second refusal stands: retrying cannot help");
+        assertEquals(4, intake.requests().size());
     }
 
     @Test
@@ -148,7 +174,7 @@ class IntakeClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        IntakeClient client = new IntakeClient(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(5), 1, Duration.ofMillis(1), notes::add);
+        IntakeClient client = new IntakeClient(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(5), 1, Duration.ofMillis(1), notes::add, tokens);
 
         IntakeException e = assertThrows(IntakeException.class, () -> client.send(reports("R-1")));
 

@@ -23,17 +23,31 @@ public class ClassifierStream extends StreamsService {
         super(ClassifierTopology.build(registry, classifier, clock), ClientConfigs.streams(kafka, registry, ClassifierTopology.APPLICATION_ID));
     }
 
+    /** What the classifier knows of a report: found, never seen, or not yet known because its store is still restoring. */
+    public sealed interface Lookup permits Found, Unknown, Restoring {
+    }
+
+    public record Found(IncidentReported report) implements Lookup {
+    }
+
+    public record Unknown() implements Lookup {
+    }
+
+    public record Restoring() implements Lookup {
+    }
+
     /**
-     * Whether this instance has classified the report. One instance holds every partition today; with several,
-     * the question must go to the instance that owns the key (KafkaStreams#queryMetadataForKey).
+     * The report as this instance classified it. One instance holds every partition today; with several, the
+     * question must go to the instance that owns the key (KafkaStreams#queryMetadataForKey).
      */
-    public boolean knowsReport(String reportId) {
+    public Lookup report(String reportId) {
         try {
             ReadOnlyKeyValueStore<String, IncidentReported> reports = streams().store(StoreQueryParameters.fromNameAndType(
                     ClassifierTopology.REPORTS_STORE, QueryableStoreTypes.keyValueStore()));
-            return reports.get(reportId) != null;
+            IncidentReported report = reports.get(reportId);
+            return report == null ? new Unknown() : new Found(report);
         } catch (InvalidStateStoreException e) {
-            return streams().state() != KafkaStreams.State.RUNNING; // still restoring: accept, the join will wait for the report
+            return streams().state() == KafkaStreams.State.RUNNING ? new Unknown() : new Restoring();
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.rm.patientsafety.intake.IntakeCounters.Path;
 import dk.rm.patientsafety.service.http.Problem;
 import dk.rm.patientsafety.service.http.Problem.FieldError;
+import dk.rm.patientsafety.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -15,13 +16,19 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** Accepts incident reports over HTTP, one or a batch, and answers once the accepted ones are safely on Kafka. */
+/**
+ * Accepts incident reports over HTTP, one or a batch, and answers once the accepted ones are safely on Kafka. Each
+ * accepted report carries who sent it: a pseudonym of the token's subject, so reporters stay protected.
+ */
 @Controller("/api/v1/incidents")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.REPORTER, Roles.REGIONAL_TEAM})
 public class IncidentController {
 
     static final String INVALID_REPORT = "https://patientsafety.rm.dk/problems/invalid-report";
@@ -57,7 +64,7 @@ public class IncidentController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> report(@Body byte[] body) {
+    public HttpResponse<?> report(@Body byte[] body, Authentication caller) {
         JsonNode json;
         try {
             json = RequestBodies.single(body);
@@ -65,7 +72,7 @@ public class IncidentController {
             counters.rejected(Path.HTTP);
             return unreadable(e.getMessage());
         }
-        IntakeService.Result result = intake.submit(List.of(json), Path.HTTP).get(0);
+        IntakeService.Result result = intake.submit(List.of(json), Path.HTTP, caller.getName()).get(0);
         if (!result.accepted()) {
             return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", result.errors());
         }
@@ -74,7 +81,7 @@ public class IncidentController {
 
     @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     public HttpResponse<?> batch(@Body byte[] body, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                 @Nullable @Header(PATH_HEADER) String pathHeader) {
+                                 @Nullable @Header(PATH_HEADER) String pathHeader, Authentication caller) {
         Path path = "bulk-import".equalsIgnoreCase(pathHeader) ? Path.BULK_IMPORT : Path.HTTP_BATCH;
         List<JsonNode> reports;
         try {
@@ -88,7 +95,7 @@ public class IncidentController {
             return Problem.respond(new Problem(BATCH_TOO_LARGE, "Batch too large", 413,
                     reports.size() + " reports; at most " + limits.getMaxBatchSize() + " per request", List.of()));
         }
-        List<ItemResult> results = intake.submit(reports, path).stream()
+        List<ItemResult> results = intake.submit(reports, path, caller.getName()).stream()
                 .map(r -> r.accepted() ? new ItemResult(r.index(), "ACCEPTED", r.reportId(), null)
                         : new ItemResult(r.index(), "REJECTED", null, r.errors()))
                 .toList();

@@ -52,12 +52,19 @@ public final class IntakePipeline {
         return UUID.nameUUIDFromBytes((source + "\u0000" + sourceId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** A submission from the Kafka path, where no one signs in. */
     public Outcome process(IncidentSubmission submission, Instant receivedAt) {
+        return process(submission, receivedAt, null);
+    }
+
+    /** @param submittedBy the signed-in submitter's token subject; it leaves only as its pseudonym */
+    public Outcome process(IncidentSubmission submission, Instant receivedAt, String submittedBy) {
         List<FieldError> errors = validator.validate(submission);
         if (!errors.isEmpty()) {
             return new Rejected(errors);
         }
         IncidentReported report = toReport(submission, receivedAt);
+        report.setSubmittedBy(privacy.submitter(submittedBy));
         Optional<ReporterRecord> reporter = Optional.ofNullable(submission.getReporter())
                 .map(identity -> new ReporterRecord(report.getReportId(), report.getIncidentLocation(), new ReporterIdentity(
                         privacy.internal(identity.getName()), privacy.internal(identity.getEmail()), privacy.internal(identity.getPhone()),

@@ -38,15 +38,19 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    /** Checks every report, publishes the valid ones in one transaction, and only then counts them. */
-    public List<Result> submit(List<JsonNode> reports, Path path) {
+    /**
+     * Checks every report, publishes the valid ones in one transaction, and only then counts them.
+     *
+     * @param submittedBy the token subject of whoever sent them (recorded as its pseudonym)
+     */
+    public List<Result> submit(List<JsonNode> reports, Path path, String submittedBy) {
         Instant receivedAt = clock.instant();
         List<Result> results = new ArrayList<>();
         List<IntakePipeline.Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             JsonSubmissionReader.Read read = reader.read(reports.get(i));
             IntakePipeline.Outcome outcome = read.errors().isEmpty()
-                    ? pipeline.process(read.submission(), receivedAt)
+                    ? pipeline.process(read.submission(), receivedAt, submittedBy)
                     : new IntakePipeline.Rejected(read.errors());
             if (outcome instanceof IntakePipeline.Accepted ok) {
                 accepted.add(ok);

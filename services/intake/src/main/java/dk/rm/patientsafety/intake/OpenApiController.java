@@ -3,6 +3,8 @@ package dk.rm.patientsafety.intake;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Serves intake's OpenAPI description, written by hand so it states the privacy and idempotency promises exactly. */
 @Controller("/api/v1/openapi.yml")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 public class OpenApiController {
 
     static final String RESOURCE = "/openapi/intake.yml";

@@ -27,6 +27,11 @@ public final class PrivacyGate {
         return patientCpr == null ? null : CprNumbers.normalise(patientCpr).map(pseudonymiser::pseudonymise).orElse(null);
     }
 
+    /** The submitter's pseudonym, or null for a path without a signed-in submitter. */
+    public String submitter(String subject) {
+        return subject == null ? null : pseudonymiser.pseudonymiseSubject(subject);
+    }
+
     /** Text for the reporting hospital's own caseworkers: CPR numbers replaced, everything else kept. */
     public String internal(String text) {
         return text == null ? null : cprRedactor.redact(text).text();

@@ -53,6 +53,15 @@ public final class CprPseudonymiser {
         return keys.ids().stream().map(id -> pseudonym(id, digits)).toList();
     }
 
+    /**
+     * The pseudonym of a signed-in user's subject under the current key, so the audit trail links one submitter's
+     * reports without naming the reporter. Domain-separated from CPR pseudonyms: no subject shares one with a patient.
+     */
+    public String pseudonymiseSubject(String subject) {
+        byte[] mac = mac(keys.currentId()).doFinal(("subject\u0000" + subject).getBytes(StandardCharsets.UTF_8));
+        return keys.currentId() + ":" + ENCODER.encodeToString(Arrays.copyOf(mac, PSEUDONYM_BYTES));
+    }
+
     private String pseudonym(String keyId, String digits) {
         byte[] mac = mac(keyId).doFinal(digits.getBytes(StandardCharsets.US_ASCII));
         return keyId + ":" + ENCODER.encodeToString(Arrays.copyOf(mac, PSEUDONYM_BYTES));

@@ -27,6 +27,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
                         "kafka.bootstrap-servers", bootstrapServers,
                         // The registry writes no transactions; the platform's services guard against hanging ones.
                         "kafka.transaction-guard.enabled", "false",
+                        // Loopback only: in this JVM it serves the platform's own services and the user's machine.
+                        "micronaut.server.host", "127.0.0.1",
                         // Micronaut's "any free port" is -1; 0 is what Java's sockets use for the same.
                         "micronaut.server.port", port == 0 ? -1 : port))
                 .start();

@@ -1,5 +1,10 @@
 package dk.rm.patientsafety.statistics;
 
+import dk.rm.patientsafety.security.Caller;
+import dk.rm.patientsafety.security.Callers;
+import dk.rm.patientsafety.security.ProblemAuthorizationResponses;
+import dk.rm.patientsafety.security.Roles;
+import dk.rm.patientsafety.security.UnitScope;
 import dk.rm.patientsafety.service.http.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -8,6 +13,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.time.LocalDate;
@@ -17,8 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Serves every series with its chart data from the stream's state stores, ready for a dashboard. */
+/**
+ * Serves every series with its chart data from the stream's state stores, ready for a dashboard: to a risk manager
+ * the series of the units they cover, to the regional team and downstream systems all of them (they are aggregates).
+ */
 @Controller("/api/v1/series")
+@Secured({Roles.RISK_MANAGER, Roles.REGIONAL_TEAM, Roles.DOWNSTREAM})
 public class SeriesController {
 
     static final String UNKNOWN_SERIES = "https://patientsafety.rm.dk/problems/unknown-series";
@@ -28,23 +39,37 @@ public class SeriesController {
 
     private final StatisticsStream stream;
     private final StatisticsConfig config;
+    private final Callers callers;
+    private final UnitScope scope;
 
-    public SeriesController(StatisticsStream stream, StatisticsConfig config) {
+    public SeriesController(StatisticsStream stream, StatisticsConfig config, Callers callers, UnitScope scope) {
         this.stream = stream;
         this.config = config;
+        this.callers = callers;
+        this.scope = scope;
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> list(@QueryValue @Nullable String unit) {
+    public HttpResponse<?> list(@QueryValue @Nullable String unit, Authentication authentication) {
+        Caller caller = callers.of(authentication);
+        if (unit != null && !sees(caller, unit)) {
+            return ProblemAuthorizationResponses.forbidden("Unit " + unit + " is not among the units you cover");
+        }
         try {
-            return HttpResponse.ok(charts().list(Optional.ofNullable(unit)));
+            return HttpResponse.ok(charts().list(Optional.ofNullable(unit)).stream()
+                    .filter(summary -> SeriesId.unit(summary.seriesId()).map(u -> sees(caller, u)).orElse(false)).toList());
         } catch (InvalidStateStoreException e) {
             return notReady();
         }
     }
 
     @Get(uri = "/{seriesId}", produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze, @QueryValue @Nullable String phases) {
+    public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze, @QueryValue @Nullable String phases,
+                                  Authentication authentication) {
+        // A series outside the caller's units answers as an unknown one: its existence is not theirs to learn.
+        if (!SeriesId.unit(seriesId).map(u -> sees(callers.of(authentication), u)).orElse(false)) {
+            return unknownSeries();
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (freeze != null && freeze < 2) {
             errors.add(new Problem.FieldError("freeze", "must be at least 2 points (the baseline the limits are computed from)"));
@@ -58,8 +83,7 @@ public class SeriesController {
         }
         try {
             Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts);
-            return view.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> Problem.respond(new Problem(UNKNOWN_SERIES,
-                    "Unknown series", 404, "No series with this id has been charted yet", List.of())));
+            return view.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(SeriesController::unknownSeries);
         } catch (InvalidStateStoreException e) {
             return notReady();
         } catch (IllegalArgumentException e) {
@@ -85,6 +109,15 @@ public class SeriesController {
         return new SeriesCharts(stream.store(StatisticsStores.INCIDENT_COUNTS), stream.store(StatisticsStores.UNIT_ACTIVITY),
                 stream.store(StatisticsStores.INDICATOR_OBSERVATIONS), stream.store(StatisticsStores.INCIDENT_SIGNAL_STATES),
                 stream.store(StatisticsStores.INDICATOR_SIGNAL_STATES), config);
+    }
+
+    /** Downstream systems read every unit's aggregates; people only their units'. */
+    private boolean sees(Caller caller, String unit) {
+        return caller.has(Roles.DOWNSTREAM) || scope.covers(caller, unit);
+    }
+
+    private static HttpResponse<?> unknownSeries() {
+        return Problem.respond(new Problem(UNKNOWN_SERIES, "Unknown series", 404, "No series with this id has been charted yet", List.of()));
     }
 
     private static HttpResponse<?> notReady() {

@@ -44,6 +44,15 @@ public final class SeriesId {
         }
     }
 
+    /** The SOR code of the unit a series belongs to, or empty if the id names no series. */
+    public static Optional<String> unit(String seriesId) {
+        List<String> parts = List.of(seriesId.split(":", -1));
+        if (parts.size() == 4 && parts.get(0).equals(INCIDENTS) || parts.size() == 5 && parts.get(0).equals(INDICATOR)) {
+            return Optional.of(parts.get(parts.get(0).equals(INCIDENTS) ? 2 : 4));
+        }
+        return Optional.empty();
+    }
+
     public static boolean isIndicator(String seriesId) {
         return seriesId.startsWith(INDICATOR + ":");
     }

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.intake.bench;
 
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -46,6 +47,8 @@ public final class IntakeLoadHarness {
     private final URI uri;
     private final AtomicInteger sequence = new AtomicInteger();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** A reporter's token, as every real submission carries: validating it is part of what is measured. */
+    private final String bearer = TestIdentityProvider.bearer("reporter");
 
     private IntakeLoadHarness(URI uri) {
         this.uri = uri;
@@ -64,6 +67,7 @@ public final class IntakeLoadHarness {
                         "schema-registry.url", TestSchemaRegistry.url(),
                         "intake.pseudonym.current-key", "bench",
                         "intake.pseudonym.keys.bench", key,
+                        "platform.security.issuer", TestIdentityProvider.issuer(),
                         "micronaut.server.port", -1))
                 .start()) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
@@ -132,7 +136,7 @@ public final class IntakeLoadHarness {
                  "eventDate": "2026-11-20", "eventTime": "22:40", "incidentLocation": "1309011000000",
                  "actualConsequence": "%s", "possibleConsequence": "SERIOUS", "reporterType": "HEALTH_PROFESSIONAL"}
                 """.formatted(run, n, n % 10 == 0 ? "SERIOUS" : "MINOR");
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }

@@ -1,0 +1,81 @@
+package dk.rm.patientsafety.oauth;
+
+import dk.rm.patientsafety.identity.DevelopmentIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Client-credentials tokens from a real OIDC server: kept while valid, renewed before expiry and after a refusal. */
+class ClientCredentialsTest {
+
+    private static DevelopmentIdentityProvider idp;
+
+    @BeforeAll
+    static void start() {
+        idp = DevelopmentIdentityProvider.start(0, Optional.empty());
+    }
+
+    @AfterAll
+    static void stop() {
+        idp.close();
+    }
+
+    @Test
+    void keepsATokenWhileItIsValidAndRenewsItBeforeItExpires() {
+        MutableClock clock = new MutableClock();
+        ClientCredentials tokens = new ClientCredentials(URI.create(idp.tokenEndpoint()), "downstream", idp.secret("downstream"), clock);
+        String first = tokens.current();
+        assertTrue(first.split("\\.").length == 3, "a signed JWT");
+        assertEquals(first, tokens.current(), "the same token while it is valid");
+
+        clock.now = clock.now.plus(Duration.ofHours(1)).minus(ClientCredentials.MARGIN); // the server's tokens live an hour
+        assertNotEquals(first, tokens.current(), "renewed before it expires");
+    }
+
+    @Test
+    void aRefusedTokenIsNotSentAgain() {
+        ClientCredentials tokens = new ClientCredentials(URI.create(idp.tokenEndpoint()), "downstream", idp.secret("downstream"));
+        String first = tokens.current();
+        tokens.refused();
+        assertNotEquals(first, tokens.current());
+    }
+
+    @Test
+    void anUnreachableEndpointIsAClearError() {
+        ClientCredentials tokens = new ClientCredentials(URI.create("http://127.0.0.1:1/token"), "downstream", "secret");
+        IllegalStateException e = assertThrows(IllegalStateException.class, tokens::current);
+        assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ClientCredentials(URI.create(idp.tokenEndpoint()), "downstream", " "));
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.now();
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
