@@ -1,15 +1,14 @@
 package dk.rm.patientsafety.oauth;
 
+import dk.rm.patientsafety.testkit.SettableClock;
 import dk.rm.patientsafety.identity.DevelopmentIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,13 +33,13 @@ class ClientCredentialsTest {
 
     @Test
     void keepsATokenWhileItIsValidAndRenewsItBeforeItExpires() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.now());
         ClientCredentials tokens = new ClientCredentials(URI.create(idp.tokenEndpoint()), "downstream", idp.secret("downstream"), clock);
         String first = tokens.current();
         assertTrue(first.split("\\.").length == 3, "a signed JWT");
         assertEquals(first, tokens.current(), "the same token while it is valid");
 
-        clock.now = clock.now.plus(Duration.ofHours(1)).minus(ClientCredentials.MARGIN); // the server's tokens live an hour
+        clock.advance(Duration.ofHours(1).minus(ClientCredentials.MARGIN)); // the server's tokens live an hour
         assertNotEquals(first, tokens.current(), "renewed before it expires");
     }
 
@@ -58,24 +57,5 @@ class ClientCredentialsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, tokens::current);
         assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ClientCredentials(URI.create(idp.tokenEndpoint()), "downstream", " "));
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.now();
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.service.health;
 
+import dk.rm.patientsafety.testkit.SettableClock;
 import dk.rm.patientsafety.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,10 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,25 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** On a real broker: a group whose offsets stand still while records wait is reported stalled, and recovers when it moves. */
 class ConsumerProgressIT {
-
-    private static final class SteppingClock extends Clock {
-        Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void reportsAGroupThatDoesNotMoveWhileRecordsWaitAndClearsWhenItMoves() throws Exception {
@@ -65,22 +45,22 @@ class ConsumerProgressIT {
                     return Optional.empty();
                 }
             };
-            SteppingClock clock = new SteppingClock();
+            SettableClock clock = new SettableClock(Instant.parse("2026-12-04T10:00:00Z"));
             ConsumerProgress progress = new ConsumerProgress(admin, List.of(watched), Duration.ofSeconds(90), clock);
 
             progress.check(group);
             assertEquals(4, progress.snapshot(group).orElseThrow().lag());
-            clock.now = clock.now.plusSeconds(60);
+            clock.advance(Duration.ofSeconds(60));
             progress.check(group);
             assertEquals(Optional.empty(), progress.stall(group), "not yet past the allowed time");
-            clock.now = clock.now.plusSeconds(60);
+            clock.advance(Duration.ofSeconds(60));
             progress.check(group);
             String stall = progress.stall(group).orElseThrow();
             assertTrue(stall.contains("no progress for 120 s while 4 records wait"), stall);
             assertEquals("DOWN", new ConsumersHealth(List.of(watched), progress).result().getStatus().getName());
 
             admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(3))).all().get();
-            clock.now = clock.now.plusSeconds(10);
+            clock.advance(Duration.ofSeconds(10));
             progress.check(group);
             assertEquals(Optional.empty(), progress.stall(group), "it moved");
             assertEquals("UP", new ConsumersHealth(List.of(watched), progress).result().getStatus().getName());
