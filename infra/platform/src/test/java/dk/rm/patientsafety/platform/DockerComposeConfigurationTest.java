@@ -5,6 +5,7 @@ import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.intake.PseudonymSettings;
+import dk.rm.patientsafety.security.PlatformSecurityConfig;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.SchemaRegistrySettings;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
@@ -89,6 +90,11 @@ class DockerComposeConfigurationTest {
     private static final Setting JDBC_PASSWORD = new Setting("datasources.default.password",
             c -> datasource(c).getPassword(), "probe-password");
 
+    private static final Setting ISSUER = new Setting("platform.security.issuer",
+            c -> c.getBean(PlatformSecurityConfig.class).getIssuer(), "http://probe-idp:18180/realms/probe");
+    private static final Setting DISCOVERY_URL = new Setting("platform.security.discovery-url",
+            c -> c.getBean(PlatformSecurityConfig.class).getDiscoveryUrl(), "http://probe-idp-internal:18180/realms/probe");
+
     /** A compose service: the Micronaut environment its main class starts, that class (its package holds the service's beans), its settings. */
     private record PlatformService(String environment, Class<?> application, List<Setting> settings) {
     }
@@ -99,14 +105,14 @@ class DockerComposeConfigurationTest {
      */
     private static final Map<String, PlatformService> SERVICES = Map.of(
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
             "classifier", new PlatformService(ClassifierApplication.ENVIRONMENT, ClassifierApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT)),
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL)),
             "alerting", new PlatformService(AlertingApplication.ENVIRONMENT, AlertingApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT,
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL,
                             JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
             "statistics", new PlatformService(StatisticsApplication.ENVIRONMENT, StatisticsApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT)));
+                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL)));
 
     private static Map<String, Object> compose;
 
@@ -184,6 +190,18 @@ class DockerComposeConfigurationTest {
 
         assertTrue(containerPorts(service).contains(env.get("MICRONAUT_SERVER_PORT")),
                 service + " must listen on the container port it publishes " + containerPorts(service));
+
+        // Tokens are issued under the address people sign in at (the published port); the keys are read inside the network.
+        Map<String, String> keycloak = environment("keycloak");
+        String keycloakPort = command("keycloak").stream().filter(a -> a.startsWith("--http-port=")).findFirst()
+                .map(a -> a.substring("--http-port=".length()))
+                .orElseThrow(() -> new AssertionError("keycloak must name its --http-port"));
+        assertTrue(containerPorts("keycloak").contains(keycloakPort), "keycloak must publish its port " + keycloakPort);
+        String realmPath = "/realms/" + keycloakRealmName();
+        assertEquals(keycloak.get("KC_HOSTNAME") + realmPath, env.get("PLATFORM_SECURITY_ISSUER"), service + " must trust the compose realm's issuer");
+        assertEquals("http://keycloak:" + keycloakPort + realmPath, env.get("PLATFORM_SECURITY_DISCOVERY_URL"),
+                service + " must read the realm's keys from the keycloak container");
+        assertTrue(((Map<?, ?>) service(service).get("depends_on")).containsKey("keycloak"), service + " must start after keycloak");
 
         if (env.containsKey("KAFKA_STATE_DIR")) {
             assertTrue(volumeTargets(service).contains(env.get("KAFKA_STATE_DIR")),
@@ -348,6 +366,20 @@ class DockerComposeConfigurationTest {
         return entries(service, "volumes").stream()
                 .map(entry -> entry instanceof Map<?, ?> map ? String.valueOf(map.get("target")) : String.valueOf(entry).split(":")[1])
                 .collect(Collectors.toSet());
+    }
+
+    private static List<String> command(String service) {
+        return entries(service, "command").stream().map(String::valueOf).toList();
+    }
+
+    /** The realm docker-compose imports into Keycloak from infra/keycloak. */
+    private static String keycloakRealmName() {
+        Path realm = COMPOSE_FILE.getParent().resolve("infra/keycloak/patient-safety-realm.json");
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(realm.toFile()).path("realm").asText();
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + realm, e);
+        }
     }
 
     private static List<?> entries(String service, String key) {

@@ -39,7 +39,8 @@ public class OidcDiscovery {
             return known;
         }
         String issuer = config.getIssuer();
-        URI document = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        String base = config.getDiscoveryUrl() == null || config.getDiscoveryUrl().isBlank() ? issuer : config.getDiscoveryUrl();
+        URI document = URI.create(base.replaceAll("/+$", "") + "/.well-known/openid-configuration");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(document).timeout(config.getDiscoveryTimeout()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import java.time.Duration;
 public class PlatformSecurityConfig {
 
     private String issuer;
+    private String discoveryUrl;
     private String audience = "patient-safety-platform";
     private String rolesClaim = "roles";
     private String unitsClaim = "units";
@@ -24,6 +25,18 @@ public class PlatformSecurityConfig {
 
     public void setIssuer(String issuer) {
         this.issuer = issuer;
+    }
+
+    /**
+     * Where to read the discovery document when the issuer's own URL is not reachable from the service (in containers,
+     * the identity provider's internal address); the document must still name {@link #getIssuer()}. Empty: the issuer's.
+     */
+    public String getDiscoveryUrl() {
+        return discoveryUrl;
+    }
+
+    public void setDiscoveryUrl(String discoveryUrl) {
+        this.discoveryUrl = discoveryUrl;
     }
 
     /** A value the token's {@code aud} must contain. */
