@@ -93,7 +93,7 @@ class CrashFaultIT {
         }
         try {
             List<String> problems = load.brokenPromises();
-            assertEquals(List.of(), problems.stream().limit(20).toList(), problems.size() + " broken promises");
+            assertEquals(List.of(), problems.stream().limit(20).toList(), problems.size() + " broken promises\n" + String.join("\n", report));
             assertTrue(load.accepted() > 200, "the load ran: " + load.accepted());
         } finally {
             report.forEach(System.out::println);

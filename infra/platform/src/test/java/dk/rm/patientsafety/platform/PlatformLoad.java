@@ -10,6 +10,7 @@ import dk.rm.patientsafety.serde.CachingSchemaRegistryClient;
 import dk.rm.patientsafety.serde.RestSchemaRegistryClient;
 import dk.rm.patientsafety.topics.Topic;
 import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,13 +54,17 @@ final class PlatformLoad {
     record Endpoints(String intake, String alerting, String bootstrap, String registry, Function<String, String> tokens) {
     }
 
+    /** What the platform promised for one report: on which path, when, and whether it must raise an alert. */
+    private record Promise(boolean serious, String path, Instant at) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Endpoints endpoints;
     private final String source = "load-" + Long.toString(System.nanoTime(), 36);
     private final Random random = new Random();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, Boolean> accepted = new ConcurrentHashMap<>(); // report id -> serious
+    private final Map<String, Promise> accepted = new ConcurrentHashMap<>(); // by report id
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
@@ -111,25 +116,35 @@ final class PlatformLoad {
         return Duration.between(since, Instant.now());
     }
 
-    /** What broke the promises, empty when every one was kept; waits up to three minutes for the pipeline to drain. */
+    /**
+     * What broke the promises, empty when every one was kept; waits up to three minutes for the pipeline to drain. A
+     * report that never arrived is described with its path, the time it was promised and how far it got, so that a
+     * failure found once can be understood without running it again.
+     */
     List<String> brokenPromises() throws Exception {
-        Set<String> serious = accepted.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> serious = accepted.entrySet().stream().filter(e -> e.getValue().serious()).map(Map.Entry::getKey).collect(Collectors.toSet());
         Instant deadline = Instant.now().plusSeconds(180);
         Set<String> listed = alertIds();
-        while (Instant.now().isBefore(deadline) && !serious.stream().map(SeriousIncidentRule::alertId).allMatch(listed::contains)) {
+        Map<String, Integer> classified = countKeys(Topics.INCIDENTS_CLASSIFIED);
+        while (Instant.now().isBefore(deadline) && !(serious.stream().map(SeriousIncidentRule::alertId).allMatch(listed::contains)
+                && classified.keySet().containsAll(accepted.keySet()))) {
             Thread.sleep(1_000);
             listed = alertIds();
+            classified = countKeys(Topics.INCIDENTS_CLASSIFIED);
         }
         Map<String, Integer> reported = countKeys(Topics.INCIDENTS_REPORTED);
-        Map<String, Integer> classified = countKeys(Topics.INCIDENTS_CLASSIFIED);
         Map<String, Integer> alerts = countKeys(Topics.ALERTS);
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Boolean> report : accepted.entrySet()) {
+        List<String> lost = new ArrayList<>();
+        for (Map.Entry<String, Promise> report : accepted.entrySet()) {
             String id = report.getKey();
             once(problems, id + " on the reported topic", reported.getOrDefault(id, 0));
             once(problems, id + " on the classified topic", classified.getOrDefault(id, 0));
+            if (!reported.containsKey(id) || !classified.containsKey(id)) {
+                lost.add(id);
+            }
             String alertId = SeriousIncidentRule.alertId(id);
-            if (report.getValue()) {
+            if (report.getValue().serious()) {
                 once(problems, alertId + " on the alert topic", alerts.getOrDefault(alertId, 0));
                 if (!listed.contains(alertId)) {
                     problems.add(alertId + " not in the alerts API");
@@ -146,7 +161,37 @@ final class PlatformLoad {
         duplicates(problems, "the alerts API", api);
         System.out.printf("accepted %d reports (%d serious); the topics hold reported %d, classified %d, alerts %d keys%n",
                 accepted.size(), serious.size(), reported.size(), classified.size(), alerts.size());
+        if (!lost.isEmpty()) {
+            Map<String, Integer> intakeAccepted = countKeys(Topics.INTAKE_ACCEPTED);
+            Map<String, Integer> classifiedAtLast = classified;
+            lost.stream().limit(10).forEach(id -> {
+                Promise promise = accepted.get(id);
+                problems.add(0, "%s promised on the %s path at %s (serious %s): on the intake-accepted topic %d times, reported %d, classified %d"
+                        .formatted(id, promise.path(), promise.at(), promise.serious(), intakeAccepted.getOrDefault(id, 0),
+                                reported.getOrDefault(id, 0), classifiedAtLast.getOrDefault(id, 0)));
+            });
+            problems.add(0, "open transactions: " + openTransactions());
+        }
         return problems;
+    }
+
+    /** Every transaction a partition of the intake and classifier topics holds open, as the broker describes it. */
+    private String openTransactions() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.bootstrap()))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic<String, ?> topic : List.of(Topics.INTAKE_ACCEPTED, Topics.INCIDENTS_REPORTED, Topics.INCIDENTS_CLASSIFIED)) {
+                admin.describeTopics(List.of(topic.name())).allTopicNames().get().get(topic.name()).partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+            }
+            List<String> open = new ArrayList<>();
+            admin.describeProducers(partitions).all().get().forEach((partition, state) -> state.activeProducers().stream()
+                    .filter(p -> p.currentTransactionStartOffset().isPresent())
+                    .forEach(p -> open.add(partition + " producer " + p.producerId() + " epoch " + p.producerEpoch()
+                            + " since offset " + p.currentTransactionStartOffset().getAsLong())));
+            return open.isEmpty() ? "none" : String.join(", ", open);
+        } catch (Exception e) {
+            return "not known (" + e + ")";
+        }
     }
 
     private static void once(List<String> problems, String what, int count) {
@@ -202,7 +247,7 @@ final class PlatformLoad {
             HttpResponse<String> response = post("/api/v1/incidents", "application/json", report(sourceId, serious).toString());
             if (response.statusCode() == 202) {
                 String id = JSON.readTree(response.body()).get("reportId").asText();
-                accepted.put(id, serious);
+                accepted.put(id, new Promise(serious, "single", Instant.now()));
                 return id;
             }
         } catch (Exception e) {
@@ -227,7 +272,7 @@ final class PlatformLoad {
                     JSON.readTree(response.body()).get("results").forEach(result -> {
                         String id = result.path("reportId").asText(null);
                         if (id != null) {
-                            accepted.put(id, batch.get(id));
+                            accepted.put(id, new Promise(batch.get(id), "batch", Instant.now()));
                         }
                     });
                 }
@@ -250,7 +295,7 @@ final class PlatformLoad {
                 producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), sourceId, submission(sourceId, serious)),
                         (metadata, error) -> {
                             if (error == null) {
-                                accepted.put(id, serious);
+                                accepted.put(id, new Promise(serious, "kafka", Instant.now()));
                             }
                         });
                 pause(50);
