@@ -178,11 +178,10 @@ final class PlatformLoad {
     /** Every transaction a partition of the intake and classifier topics holds open, as the broker describes it. */
     private String openTransactions() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.bootstrap()))) {
+            List<String> names = List.of(Topics.INTAKE_ACCEPTED.name(), Topics.INCIDENTS_REPORTED.name(), Topics.INCIDENTS_CLASSIFIED.name());
             List<TopicPartition> partitions = new ArrayList<>();
-            for (Topic<String, ?> topic : List.of(Topics.INTAKE_ACCEPTED, Topics.INCIDENTS_REPORTED, Topics.INCIDENTS_CLASSIFIED)) {
-                admin.describeTopics(List.of(topic.name())).allTopicNames().get().get(topic.name()).partitions()
-                        .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
-            }
+            admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
             List<String> open = new ArrayList<>();
             admin.describeProducers(partitions).all().get().forEach((partition, state) -> state.activeProducers().stream()
                     .filter(p -> p.currentTransactionStartOffset().isPresent())
