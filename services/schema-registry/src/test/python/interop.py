@@ -15,6 +15,7 @@ and prints one JSON document with what it saw; the Java test asserts on it. Fail
 """
 
 import argparse
+import os
 import datetime
 import json
 import sys
@@ -104,10 +105,10 @@ def incident():
     }
 
 
-def produce(bootstrap, serializer, topic, schema):
+def produce(kafka, serializer, topic, schema):
     value = serializer.encode_record_with_schema(topic, schema, incident())
     delivered = []
-    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True})
+    producer = Producer({**kafka, "enable.idempotence": True})
     producer.produce(topic, key=b"py-report-1", value=value,
                      on_delivery=lambda err, msg: delivered.append((err, msg.offset() if msg else None)))
     if producer.flush(30) != 0 or not delivered or delivered[0][0] is not None:
@@ -115,8 +116,8 @@ def produce(bootstrap, serializer, topic, schema):
     return {"topic": topic, "schema_id": int.from_bytes(value[1:5], "big"), "offset": delivered[0][1]}
 
 
-def consume(bootstrap, serializer, topic):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "python-interop",
+def consume(kafka, serializer, topic):
+    consumer = Consumer({**kafka, "group.id": "python-interop",
                          "enable.auto.commit": False, "auto.offset.reset": "earliest"})
     try:
         consumer.assign([TopicPartition(topic, 0, OFFSET_BEGINNING)])
@@ -143,19 +144,23 @@ def to_json(value):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bootstrap", required=True)
+    parser.add_argument("--username", required=True, help="a SCRAM-SHA-512 account, as every client of the platform signs in")
     parser.add_argument("--registry", required=True)
     parser.add_argument("--schema-file", required=True, help="IncidentReported's Avro schema")
     parser.add_argument("--to-java-topic", required=True)
     parser.add_argument("--from-java-topic", required=True)
     args = parser.parse_args()
+    # The password comes through the environment, never the command line (other users can read /proc/*/cmdline).
+    kafka = {"bootstrap.servers": args.bootstrap, "security.protocol": "SASL_PLAINTEXT", "sasl.mechanism": "SCRAM-SHA-512",
+             "sasl.username": args.username, "sasl.password": os.environ["KAFKA_PASSWORD"]}
 
     serializer = MessageSerializer(CachedSchemaRegistryClient({"url": args.registry}))
     with open(args.schema_file, encoding="utf-8") as f:
         schema = avro.schema.parse(f.read())
     result = {
         "registry": registry_checks(args.registry),
-        "produced": produce(args.bootstrap, serializer, args.to_java_topic, schema),
-        "consumed": consume(args.bootstrap, serializer, args.from_java_topic),
+        "produced": produce(kafka, serializer, args.to_java_topic, schema),
+        "consumed": consume(kafka, serializer, args.from_java_topic),
     }
     json.dump(result, sys.stdout, default=to_json, ensure_ascii=True)
     sys.stdout.write("\n")

@@ -1,9 +1,9 @@
 package dk.rm.patientsafety.kafka;
 
 import kafka.server.KafkaConfig;
+import dk.rm.patientsafety.topics.KafkaLogin;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
@@ -30,6 +30,11 @@ import java.util.stream.Stream;
 /**
  * A real single-node Kafka (KRaft, combined broker and controller) inside this JVM: the same
  * {@link KafkaRaftServer} that {@code kafka-server-start.sh} runs, formatted like {@code kafka-storage.sh format}.
+ * <p>
+ * Secured as a region runs Kafka: clients sign in with SASL SCRAM-SHA-512 on the client port, and the standard KRaft
+ * authorizer denies whatever no ACL allows. The cluster's administrator ({@value #ADMIN}, a super user) signs in with
+ * PLAIN on a second, internal listener that the broker and controller also use among themselves; its password is made
+ * once per log directory and kept there, readable by its owner only.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -45,13 +50,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     static final String TRANSACTION_VERSION = "transaction.version";
     static final short SAFE_TRANSACTION_VERSION = 1;
 
+    /** The cluster's administrator: the only super user. */
+    public static final String ADMIN = "admin";
+
     private final int port;
+    private final int internalPort;
+    private final String adminPassword;
     private final Path logDir;
     private final boolean deleteOnClose;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(int port, int internalPort, String adminPassword, Path logDir, boolean deleteOnClose, KafkaRaftServer server) {
         this.port = port;
+        this.internalPort = internalPort;
+        this.adminPassword = adminPassword;
         this.logDir = logDir;
         this.deleteOnClose = deleteOnClose;
         this.server = server;
@@ -78,21 +90,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean ephemeral = logDir == null;
         Path dir = ephemeral ? createTempDir() : logDir;
         int clientPort = port == 0 ? freePort() : port;
-        Properties properties = brokerProperties(clientPort, controllerPort(dir, ephemeral), dir);
+        int internalPort = freePort();
+        String adminPassword = Secrets.keptIn(dir.resolve("admin.password"));
+        Properties properties = brokerProperties(clientPort, internalPort, controllerPort(dir, ephemeral), dir, adminPassword);
         properties.putAll(overrides);
         KafkaConfig config = new KafkaConfig(properties, false);
         format(config, dir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(clientPort, dir, ephemeral, server);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(clientPort, internalPort, adminPassword, dir, ephemeral, server);
         broker.awaitReady(Duration.ofSeconds(60));
         broker.keepTransactionVersion();
         LOG.info("Kafka broker ready at {} in {} ms", broker.bootstrapServers(), Duration.between(begin, Instant.now()).toMillis());
         return broker;
     }
 
+    /** Where clients connect, signing in with SCRAM-SHA-512. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The administrator's sign-in (a super user, on the internal listener): for provisioning accounts, ACLs and tests. */
+    public KafkaLogin adminLogin() {
+        return new KafkaLogin("127.0.0.1:" + internalPort, KafkaLogin.PLAIN, ADMIN, adminPassword, "SASL_PLAINTEXT");
+    }
+
+    /** Settings for a client that signs in as the administrator. */
+    public Map<String, Object> adminConfig() {
+        return adminLogin().clientConfig();
+    }
+
+    /** A login on the client port for one of the cluster's SCRAM accounts. */
+    public KafkaLogin login(String username, String password) {
+        return KafkaLogin.scram(bootstrapServers(), username, password);
     }
 
     public int port() {
@@ -112,17 +142,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(int clientPort, int controllerPort, Path logDir) {
+    static Properties brokerProperties(int clientPort, int internalPort, int controllerPort, Path logDir, String adminPassword) {
+        String adminJaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
+                + "\" password=\"" + adminPassword + "\" user_" + ADMIN + "=\"" + adminPassword + "\";";
         Properties props = new Properties();
         props.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort),
+                Map.entry("listeners", "CLIENT://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:" + internalPort
+                        + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "CLIENT://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:" + internalPort),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "INTERNAL"),
+                Map.entry("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
+                // Clients: SCRAM-SHA-512 accounts only. The administrator and the node itself: PLAIN, on the internal
+                // listener and the controller's, with the one password only they know.
+                Map.entry("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512"),
+                Map.entry("listener.name.client.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;"),
+                Map.entry("listener.name.internal.sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("listener.name.internal.plain.sasl.jaas.config", adminJaas),
+                Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("listener.name.controller.plain.sasl.jaas.config", adminJaas),
+                Map.entry("sasl.mechanism.inter.broker.protocol", "PLAIN"),
+                Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
+                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+                Map.entry("super.users", "User:" + ADMIN),
+                Map.entry("allow.everyone.if.no.acl.found", "false"),
                 Map.entry("log.dirs", logDir.toString()),
                 // One node: every internal topic has one replica, and fewer partitions make start-up quick.
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -162,7 +209,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             close();
@@ -176,7 +223,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     /** A log directory formatted before this setting (or by hand) is brought down to the safe transaction version. */
     private void keepTransactionVersion() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS)
                     .finalizedFeatures().get(TRANSACTION_VERSION);
             if (finalized != null && finalized.maxVersionLevel() > SAFE_TRANSACTION_VERSION) {

@@ -2,6 +2,8 @@ package dk.rm.patientsafety.platform;
 
 import dk.rm.patientsafety.identity.DevelopmentIdentityProvider;
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.registry.SchemaRegistryServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -46,15 +48,17 @@ public final class EmbeddedPlatform implements AutoCloseable {
         urls.put("Token endpoint", identity.tokenEndpoint());
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(settings.kafkaPort(), data.resolve("kafka"));
         toClose.add(kafka);
-        urls.put("Kafka", kafka.bootstrapServers());
-        SchemaRegistryServer registry = SchemaRegistryServer.start(kafka.bootstrapServers(), settings.schemaRegistryPort());
+        Path accountsDir = data.resolve("kafka-accounts");
+        KafkaAccounts accounts = KafkaAccounts.provision(kafka, Optional.of(accountsDir));
+        urls.put("Kafka", kafka.bootstrapServers() + " (SASL SCRAM-SHA-512; passwords in " + accountsDir + ")");
+        SchemaRegistryServer registry = SchemaRegistryServer.start(accounts.login(KafkaPrincipals.SCHEMA_REGISTRY), settings.schemaRegistryPort());
         toClose.add(registry);
         urls.put("Schema registry", registry.url());
         EmbeddedPostgres postgres = startPostgres(settings, data.resolve("postgres"));
         toClose.add(postgres);
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         urls.put("PostgreSQL", jdbcUrl);
-        PlatformServices services = PlatformServices.start(new Infrastructure(kafka.bootstrapServers(), registry.url(), jdbcUrl, "postgres", "postgres",
+        PlatformServices services = PlatformServices.start(new Infrastructure(accounts, registry.url(), jdbcUrl, "postgres", "postgres",
                 identity.issuer()),
                 settings.servicePorts(), data);
         toClose.add(services);

@@ -1,6 +1,11 @@
 package dk.rm.patientsafety.platform;
 
-/** Where the platform's services find Kafka, the schema registry, PostgreSQL and the identity provider whose tokens they trust. */
-public record Infrastructure(String bootstrapServers, String schemaRegistryUrl, String jdbcUrl, String jdbcUser, String jdbcPassword,
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+
+/**
+ * Where the platform's services find Kafka (and the account each signs in with), the schema registry, PostgreSQL and the
+ * identity provider whose tokens they trust.
+ */
+public record Infrastructure(KafkaAccounts kafka, String schemaRegistryUrl, String jdbcUrl, String jdbcUser, String jdbcPassword,
                              String issuer) {
 }

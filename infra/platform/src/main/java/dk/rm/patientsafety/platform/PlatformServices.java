@@ -5,8 +5,12 @@ import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,29 +30,42 @@ public final class PlatformServices implements AutoCloseable {
         PlatformServices services = new PlatformServices();
         try {
             Map<String, Object> common = Map.of(
-                    "kafka.bootstrap-servers", infra.bootstrapServers(),
                     "kafka.state-dir", dataDir.resolve("streams").toString(),
                     "schema-registry.url", infra.schemaRegistryUrl(),
                     "platform.security.issuer", infra.issuer(),
                     // One guard per cluster is enough; intake's runs it.
                     "kafka.transaction-guard.enabled", "false");
-            Map<String, Object> intake = new java.util.HashMap<>(common);
+            Map<String, Object> intake = settings(common, infra.kafka().login(KafkaPrincipals.INTAKE));
+            KafkaLogin guard = infra.kafka().login(KafkaPrincipals.TRANSACTION_GUARD);
             intake.put("kafka.transaction-guard.enabled", "true");
+            intake.put("kafka.transaction-guard.username", guard.username());
+            intake.put("kafka.transaction-guard.password", guard.password());
             intake.put("intake.pseudonym.current-key", DevelopmentPseudonymKey.ID);
             intake.put("intake.pseudonym.keys." + DevelopmentPseudonymKey.ID, DevelopmentPseudonymKey.loadOrCreate(dataDir));
             services.started.add(ServiceContext.start(IntakeApplication.ENVIRONMENT, ports.intake(), intake));
-            services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, ports.classifier(), common));
-            Map<String, Object> alerting = new java.util.HashMap<>(common);
+            services.started.add(ServiceContext.start(ClassifierApplication.ENVIRONMENT, ports.classifier(),
+                    settings(common, infra.kafka().login(KafkaPrincipals.CLASSIFIER))));
+            Map<String, Object> alerting = settings(common, infra.kafka().login(KafkaPrincipals.ALERTING));
             alerting.put("datasources.default.url", infra.jdbcUrl());
             alerting.put("datasources.default.username", infra.jdbcUser());
             alerting.put("datasources.default.password", infra.jdbcPassword());
             services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, ports.alerting(), alerting));
-            services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(), common));
+            services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(),
+                    settings(common, infra.kafka().login(KafkaPrincipals.STATISTICS))));
             return services;
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
+    }
+
+    /** A service's settings: the common ones and its own Kafka account. */
+    private static Map<String, Object> settings(Map<String, Object> common, KafkaLogin kafka) {
+        Map<String, Object> settings = new HashMap<>(common);
+        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("kafka.username", kafka.username());
+        settings.put("kafka.password", kafka.password());
+        return settings;
     }
 
     /** The services' HTTP ports; 0 picks a free one. */

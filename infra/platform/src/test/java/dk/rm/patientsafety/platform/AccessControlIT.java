@@ -241,7 +241,7 @@ class AccessControlIT extends PlatformIT {
             IncidentClassified incident = StatisticsIT.historical(unit, month.plusDays(3));
             history.put(incident.getReportId(), incident);
         }
-        TopicRecords.send(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry, history);
+        TopicRecords.send(kafka, Topics.INCIDENTS_CLASSIFIED, registry, history);
         String auhSeries = "incidents:MONTH:" + auhUnit + ":MEDICATION";
         String goedstrupSeries = "incidents:MONTH:" + goedstrupUnit + ":MEDICATION";
         awaitSeriesListed("regional-team", Set.of(auhSeries, goedstrupSeries));
@@ -266,7 +266,7 @@ class AccessControlIT extends PlatformIT {
         HttpResponse<String> byTeam = postJson("regional-team", "intake", "/api/v1/incidents", JSON.writeValueAsString(seriousReport("WHO-3", AUH_DEPARTMENT)));
         assertEquals(202, byTeam.statusCode(), byTeam.body());
         String third = JSON.readTree(byTeam.body()).get("reportId").asText();
-        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(kafka, Topics.INCIDENTS_REPORTED, registry,
                 read -> keys(read).containsAll(Set.of(first, second, third)), Duration.ofSeconds(60));
         Map<String, String> submitters = reported.stream().filter(r -> Set.of(first, second, third).contains(r.key()))
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> String.valueOf(r.value().getSubmittedBy()), (a, b) -> b));

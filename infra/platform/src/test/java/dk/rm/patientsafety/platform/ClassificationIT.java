@@ -62,7 +62,7 @@ class ClassificationIT extends PlatformIT {
                         + "og sendt til medicoteknisk afdeling.",
                 GOEDSTRUP_MEDICAL, "NONE", "SERIOUS", Map.of("devices", List.of(Map.of("type", "infusionspumpe")))));
 
-        Map<String, IncidentClassified> classified = latestByKey(TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+        Map<String, IncidentClassified> classified = latestByKey(TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> keys(read).containsAll(Set.of(homeCare, fall, device)), Duration.ofSeconds(60)));
 
         IncidentClassified medication = classified.get(homeCare);
@@ -106,7 +106,7 @@ class ClassificationIT extends PlatformIT {
         String reportId = submit(report("CLS-OVERRIDE", "Patient faldt fra seng",
                 "Patienten faldt ud af sengen om natten, sengehesten var ikke sat op. Ingen synlige skader.",
                 AUH_ORTHOPAEDICS, "NONE", "MINOR", Map.of()));
-        IncidentClassified automatic = latestByKey(TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+        IncidentClassified automatic = latestByKey(TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> keys(read).contains(reportId), Duration.ofSeconds(60))).get(reportId);
         assertEquals(IncidentType.PATIENT_ACCIDENT_FALL, automatic.getIncidentType());
         assertEquals(2, automatic.getSacScore(), "moderate × frequent");
@@ -120,7 +120,7 @@ class ClassificationIT extends PlatformIT {
         String overrideId = answer.get("overrideId").asText();
         assertEquals(reportId, answer.get("reportId").asText());
 
-        List<ConsumerRecord<String, ClassificationOverride>> audit = TopicRecords.readUntil(bootstrap, Topics.CLASSIFICATION_OVERRIDES, registry,
+        List<ConsumerRecord<String, ClassificationOverride>> audit = TopicRecords.readUntil(kafka, Topics.CLASSIFICATION_OVERRIDES, registry,
                 read -> read.stream().anyMatch(r -> overrideId.equals(r.value().getOverrideId())), Duration.ofSeconds(30));
         List<ClassificationOverride> ours = audit.stream().map(ConsumerRecord::value)
                 .filter(o -> overrideId.equals(o.getOverrideId())).toList();
@@ -135,7 +135,7 @@ class ClassificationIT extends PlatformIT {
         assertNull(recorded.getOverallSeverity());
         assertNotNull(recorded.getDecidedAt());
 
-        IncidentClassified overridden = latestByKey(TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+        IncidentClassified overridden = latestByKey(TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> read.stream().anyMatch(r -> reportId.equals(r.key()) && r.value().getOverride() != null
                         && overrideId.equals(r.value().getOverride().getOverrideId())), Duration.ofSeconds(30))).get(reportId);
         assertEquals(DecidedBy.CASEWORKER, overridden.getDecidedBy());

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
@@ -82,7 +83,7 @@ class CprEverywhereIT extends PlatformIT {
         answers.add(batch.body());
         JSON.readTree(batch.body()).get("results").forEach(r -> accepted.add(r.get("reportId").asText()));
         assertEquals(2 * PER_PATH, accepted.size(), batch.body());
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(kafka,
                 "enable.idempotence", true), new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             for (int i = 0; i < PER_PATH; i++) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), "k" + i, submission("kafka-" + i))).get();
@@ -171,8 +172,8 @@ class CprEverywhereIT extends PlatformIT {
 
     /** Every record of every topic after intake, read as raw bytes: Avro strings are UTF-8 inside them. */
     private static void scanTopics(Map<String, Integer> scanned, List<String> leaks) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+        try (Admin admin = Admin.create(TestKafka.config(kafka));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(TestKafka.config(kafka,
                      "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Set<String> topics = new HashSet<>(admin.listTopics().names().get());
             topics.removeAll(BEFORE_INTAKE);

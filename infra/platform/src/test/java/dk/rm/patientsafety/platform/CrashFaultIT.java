@@ -57,8 +57,8 @@ class CrashFaultIT {
         List<String> report = new ArrayList<>(List.of("seed " + seed));
         Platform platform = start();
         platform.awaitReady();
-        PlatformLoad load = new PlatformLoad(new PlatformLoad.Endpoints(url("INTAKE_PORT"), url("ALERTING_PORT"),
-                "127.0.0.1:" + ports.get("KAFKA_PORT"), url("SCHEMA_REGISTRY_PORT"),
+        PlatformLoad load = new PlatformLoad(PlatformLoad.Endpoints.kept(url("INTAKE_PORT"), url("ALERTING_PORT"),
+                "127.0.0.1:" + ports.get("KAFKA_PORT"), dataDir.resolve("kafka-accounts"), url("SCHEMA_REGISTRY_PORT"),
                 DemoSignIn.to(ports.get("IDP_PORT"), dataDir)::token)).start();
         try {
             for (int round = 1; round <= ROUNDS; round++) {

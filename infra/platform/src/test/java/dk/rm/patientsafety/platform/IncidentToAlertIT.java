@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rm.patientsafety.alerting.AlertingTopology;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
@@ -35,13 +36,13 @@ class IncidentToAlertIT extends PlatformIT {
         String minor = submit(report("SLICE-MINOR", "MINOR", "MINOR"));
         String serious = submit(report("SLICE-SERIOUS", "SERIOUS", "FATAL"));
 
-        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> keys(read).containsAll(Set.of(minor, serious)), Duration.ofSeconds(60));
         assertEquals(OverallSeverity.MINOR_CONSEQUENCE, latest(classified, minor).getOverallSeverity());
         assertEquals(OverallSeverity.SERIOUS_CONSEQUENCE, latest(classified, serious).getOverallSeverity());
 
         awaitAlertingPast(classified);
-        List<ConsumerRecord<String, Alert>> alerts = TopicRecords.readUntil(bootstrap, Topics.ALERTS, registry,
+        List<ConsumerRecord<String, Alert>> alerts = TopicRecords.readUntil(kafka, Topics.ALERTS, registry,
                 read -> keys(read).contains(SeriousIncidentRule.alertId(serious)), Duration.ofSeconds(30));
         assertEquals(1, alerts.stream().filter(a -> serious.equals(a.value().getReportId())).count(), "one alert for the serious report");
         assertEquals(0, alerts.stream().filter(a -> minor.equals(a.value().getReportId())).count(), "no alert for the minor report");
@@ -73,7 +74,7 @@ class IncidentToAlertIT extends PlatformIT {
 
         JsonNode withdrawn = awaitAlertStatus(serious, "WITHDRAWN");
         assertEquals("NO_CONSEQUENCE", withdrawn.get("overallSeverity").asText());
-        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry,
+        List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> read.stream().anyMatch(r -> r.key().equals(serious) && r.value().getOverride() != null), Duration.ofSeconds(30));
         IncidentClassified latest = latest(classified, serious);
         assertEquals("rm-auh", latest.getOverride().getCaseworker());
@@ -137,7 +138,7 @@ class IncidentToAlertIT extends PlatformIT {
     private static void awaitAlertingPast(List<ConsumerRecord<String, IncidentClassified>> classified) throws Exception {
         Map<TopicPartition, Long> needed = classified.stream().collect(Collectors.toMap(
                 r -> new TopicPartition(r.topic(), r.partition()), ConsumerRecord::offset, Math::max));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(TestKafka.config(kafka))) {
             Instant deadline = Instant.now().plusSeconds(60);
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(AlertingTopology.APPLICATION_ID)

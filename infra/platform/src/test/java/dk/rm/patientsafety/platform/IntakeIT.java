@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,13 +68,13 @@ class IntakeIT {
     private static LogCapture logs;
     private static PlatformServices services;
     private static SchemaRegistryClient registry;
-    private static String bootstrap;
+    private static KafkaLogin kafka;
     private static final List<String> responses = new ArrayList<>();
 
     @BeforeAll
     static void start() {
         logs = LogCapture.attach();
-        bootstrap = TestKafka.broker().bootstrapServers();
+        kafka = TestKafka.admin();
         services = TestPlatform.start(dataDir);
         registry = TestSchemaRegistry.client();
     }
@@ -113,7 +114,7 @@ class IntakeIT {
 
         Set<String> expected = Set.of(g1, results.get(0).get("reportId").asText(), results.get(2).get("reportId").asText(),
                 dk.rm.patientsafety.intake.IntakePipeline.reportId("it-" + RUN, "G4"));
-        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(kafka, Topics.INCIDENTS_REPORTED, registry,
                 read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(expected), Duration.ofSeconds(60));
         JsonNode counts = awaitCounts(c -> delta(before, c, "/published") + delta(before, c, "/duplicates") == 7);
 
@@ -124,7 +125,7 @@ class IntakeIT {
                 .filter(id -> id.length() == 2).collect(Collectors.toSet()));
 
         // The Kafka path's rejects are dead letters with their reasons and positions.
-        List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(bootstrap, Topics.INTAKE_DEAD_LETTERS, registry,
+        List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(kafka, Topics.INTAKE_DEAD_LETTERS, registry,
                 read -> read.size() >= 2, Duration.ofSeconds(30));
         assertEquals(Set.of("INVALID_REPORT", "MALFORMED_AVRO"), dead.stream().map(d -> d.value().getReasonCode()).collect(Collectors.toSet()));
         assertEquals(1, dead.stream().filter(d -> d.value().getReason().startsWith("reporterType must be one of")).count());
@@ -141,7 +142,7 @@ class IntakeIT {
                 + (double) counts.at("/paths/kafka/rejected").asLong()), "the same counts as metrics:\n" + metrics);
 
         // The reporter's identity is on the restricted topic, and nowhere on the shared one.
-        List<ConsumerRecord<String, ReporterRecord>> reporters = TopicRecords.readUntil(bootstrap, Topics.REPORTERS, registry,
+        List<ConsumerRecord<String, ReporterRecord>> reporters = TopicRecords.readUntil(kafka, Topics.REPORTERS, registry,
                 read -> read.stream().anyMatch(r -> r.key().equals(g1)), Duration.ofSeconds(30));
         assertEquals("anne.sygeplejerske@rm.dk", reporters.stream().filter(r -> r.key().equals(g1)).findFirst().orElseThrow()
                 .value().getReporter().getEmail());
@@ -172,7 +173,7 @@ class IntakeIT {
         JSON.readTree(response.body()).get("results").forEach(r -> ids.add(r.path("reportId").asText(null)));
         assertEquals(200, ids.size(), "every generated report is accepted: " + response.body());
 
-        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(kafka, Topics.INCIDENTS_REPORTED, registry,
                 read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(ids), Duration.ofSeconds(60));
         reported.stream().filter(r -> ids.contains(r.key())).forEach(r -> {
             assertNoCpr(r.value().toString());
@@ -210,7 +211,7 @@ class IntakeIT {
         String x1 = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "X-1");
         String x2 = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "X-2");
         String falls = dk.rm.patientsafety.intake.IntakePipeline.reportId(source, "SR:1309011000000:2026-10:FALLS");
-        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(bootstrap, Topics.INCIDENTS_REPORTED, registry,
+        List<ConsumerRecord<String, IncidentReported>> reported = TopicRecords.readUntil(kafka, Topics.INCIDENTS_REPORTED, registry,
                 read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(Set.of(x1, x2, falls)), Duration.ofSeconds(60));
         JsonNode counts = awaitCounts(c -> delta(before, c, "/published") + delta(before, c, "/duplicates") == 5);
         assertEquals(1, reported.stream().filter(r -> r.key().equals(x1)).count(), "X-1 sent over HTTP and in the file: published once");
@@ -260,7 +261,7 @@ class IntakeIT {
     }
 
     private static void produceSubmissions(List<IncidentSubmission> submissions) throws Exception {
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "enable.idempotence", true),
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(kafka, "enable.idempotence", true),
                 new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             for (IncidentSubmission submission : submissions) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), submission.getSourceId(), submission)).get();
@@ -269,7 +270,7 @@ class IntakeIT {
     }
 
     private static void produceRaw(byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.config(kafka),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), "raw", value)).get();
         }

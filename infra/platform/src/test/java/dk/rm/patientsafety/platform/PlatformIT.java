@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
@@ -36,11 +37,11 @@ abstract class PlatformIT {
 
     static PlatformServices services;
     static SchemaRegistryClient registry;
-    static String bootstrap;
+    static KafkaLogin kafka;
 
     @BeforeAll
     static void startPlatform() {
-        bootstrap = TestKafka.broker().bootstrapServers();
+        kafka = TestKafka.admin();
         services = TestPlatform.start(dataDir);
         registry = TestSchemaRegistry.client();
     }

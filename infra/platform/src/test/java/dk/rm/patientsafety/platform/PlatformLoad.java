@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
+import dk.rm.patientsafety.topics.KafkaPrincipal;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,9 +53,22 @@ final class PlatformLoad {
 
     /**
      * Where the platform answers, read on every call so a test may restart parts of it; {@code tokens} signs a demo
-     * account in (the load submits as {@code reporter} and reads alerts as {@code regional-team}).
+     * account in (the load submits as {@code reporter} and reads alerts as {@code regional-team}). Kafka submissions are
+     * sent as the {@code source-system} account; the ledger reads topics and describes transactions as
+     * {@code transaction-guard}, the one account besides the administrator that may read every topic.
      */
-    record Endpoints(String intake, String alerting, String bootstrap, String registry, Function<String, String> tokens) {
+    record Endpoints(String intake, String alerting, KafkaLogin source, KafkaLogin operator, String registry, Function<String, String> tokens) {
+
+        /** For a platform whose account passwords are kept in {@code accountsDir} (the embedded default's data). */
+        static Endpoints kept(String intake, String alerting, String bootstrap, Path accountsDir, String registry,
+                              Function<String, String> tokens) throws java.io.IOException {
+            return new Endpoints(intake, alerting, account(bootstrap, accountsDir, KafkaPrincipals.SOURCE_SYSTEM),
+                    account(bootstrap, accountsDir, KafkaPrincipals.TRANSACTION_GUARD), registry, tokens);
+        }
+
+        private static KafkaLogin account(String bootstrap, Path accountsDir, KafkaPrincipal principal) throws java.io.IOException {
+            return KafkaLogin.scram(bootstrap, principal.name(), java.nio.file.Files.readString(accountsDir.resolve(principal.name())).strip());
+        }
     }
 
     /** What the platform promised for one report: on which path, when, and whether it must raise an alert. */
@@ -177,7 +194,7 @@ final class PlatformLoad {
 
     /** Every transaction a partition of the intake and classifier topics holds open, as the broker describes it. */
     private String openTransactions() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.bootstrap()))) {
+        try (Admin admin = Admin.create(endpoints.operator().clientConfig())) {
             List<String> names = List.of(Topics.INTAKE_ACCEPTED.name(), Topics.INCIDENTS_REPORTED.name(), Topics.INCIDENTS_CLASSIFIED.name());
             List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions()
@@ -210,7 +227,7 @@ final class PlatformLoad {
     /** Records per key, as a read-committed downstream consumer sees the topic from its start. */
     private Map<String, Integer> countKeys(Topic<String, ?> topic) {
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", endpoints.bootstrap(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(endpoints.operator(),
                 "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -284,7 +301,7 @@ final class PlatformLoad {
 
     private void kafkaLoad() {
         var registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(endpoints.registry()));
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(Map.of("bootstrap.servers", endpoints.bootstrap(),
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(with(endpoints.source(),
                 "enable.idempotence", true, "acks", "all", "delivery.timeout.ms", 300_000, "request.timeout.ms", 10_000,
                 "max.block.ms", 300_000), new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             while (running.get()) {
@@ -356,5 +373,13 @@ final class PlatformLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Map<String, Object> with(KafkaLogin login, Object... entries) {
+        Map<String, Object> config = login.clientConfig();
+        for (int i = 0; i < entries.length; i += 2) {
+            config.put((String) entries[i], entries[i + 1]);
+        }
+        return config;
     }
 }

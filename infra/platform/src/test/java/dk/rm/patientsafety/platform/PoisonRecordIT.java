@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
 import dk.rm.patientsafety.events.Alert;
@@ -58,7 +59,7 @@ class PoisonRecordIT extends PlatformIT {
                 .setOverallSeverity(OverallSeverity.SERIOUS_CONSEQUENCE).setIncidentLocation("1309011000000")
                 .setEventDate(LocalDate.parse("2026-11-20")).setHeadline("Forkert dosis\u0000heparin")
                 .setReason("test").setRaisedAt(Instant.now()).setStatus(AlertStatus.ACTIVE).build();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.config(kafka),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.ALERTS.name(), "garbage", new byte[] {0, 0, 0, 99, 99, 1, 2})).get();
             producer.send(new ProducerRecord<>(Topics.INCIDENTS_CLASSIFIED.name(), "garbage", new byte[] {0, 0, 0, 99, 99, 1, 2})).get();
@@ -69,7 +70,7 @@ class PoisonRecordIT extends PlatformIT {
 
         JsonNode alerts = awaitAlerts(List.of(nulAlertId, SeriousIncidentRule.alertId(later)));
         assertEquals("Forkert dosis\uFFFDheparin", alert(alerts, "alertId", nulAlertId).orElseThrow().get("headline").asText());
-        List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(bootstrap, Topics.DEAD_LETTERS, registry,
+        List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(kafka, Topics.DEAD_LETTERS, registry,
                 read -> read.stream().filter(r -> "garbage".equals(r.key())).count() >= 2, Duration.ofSeconds(30));
         // Two pieces of garbage, one on each topic: the projector's and the alerting stream's dead letters, in either order.
         Map<String, String> reasons = dead.stream().filter(r -> "garbage".equals(r.key()))

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
@@ -23,7 +24,8 @@ class ServiceRestartIT extends PlatformIT {
     @Test
     void restartingOneServiceAtATimeLosesAndDuplicatesNothing() throws Exception {
         PlatformLoad load = new PlatformLoad(new PlatformLoad.Endpoints(services.service("intake").url(),
-                services.service("alerting").url(), TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
+                services.service("alerting").url(), TestKafka.login(KafkaPrincipals.SOURCE_SYSTEM),
+                TestKafka.login(KafkaPrincipals.TRANSACTION_GUARD), TestSchemaRegistry.url(),
                 TestIdentityProvider::token)).start();
         List<String> report = new ArrayList<>();
         try {

@@ -91,9 +91,9 @@ class StatisticsIT extends PlatformIT {
                 history.put(incident.getReportId(), incident);
             }
         }
-        TopicRecords.send(bootstrap, Topics.INCIDENTS_CLASSIFIED, registry, history);
+        TopicRecords.send(kafka, Topics.INCIDENTS_CLASSIFIED, registry, history);
 
-        TopicRecords.readUntil(bootstrap, Topics.SIGNALS, registry, read -> read.stream().anyMatch(r -> r.key().equals(seriesId)
+        TopicRecords.readUntil(kafka, Topics.SIGNALS, registry, read -> read.stream().anyMatch(r -> r.key().equals(seriesId)
                 && r.value().getRule() == SignalRule.SIGMA && r.value().getChange() == SignalChange.RAISED
                 && r.value().getPoints().stream().anyMatch(p -> p.getPeriodStart().equals(spikeMonth))), Duration.ofSeconds(60));
         JsonNode chart = awaitSeries(seriesId, s -> s.path("points").size() == 24 && s.path("points").get(23).path("value").asDouble() == 20.0);
@@ -115,9 +115,9 @@ class StatisticsIT extends PlatformIT {
             results.put(seriesId + "|" + month, result(indicator, month, numerator));
             month = month.plusMonths(1);
         }
-        TopicRecords.send(bootstrap, Topics.QUALITY_INDICATORS, registry, results);
+        TopicRecords.send(kafka, Topics.QUALITY_INDICATORS, registry, results);
 
-        List<ConsumerRecord<String, StatisticalSignal>> signals = TopicRecords.readUntil(bootstrap, Topics.SIGNALS, registry,
+        List<ConsumerRecord<String, StatisticalSignal>> signals = TopicRecords.readUntil(kafka, Topics.SIGNALS, registry,
                 read -> read.stream().anyMatch(r -> r.key().equals(seriesId) && r.value().getRule() == SignalRule.LONGEST_RUN),
                 Duration.ofSeconds(60));
         StatisticalSignal run = signals.stream().map(ConsumerRecord::value)
@@ -157,7 +157,7 @@ class StatisticsIT extends PlatformIT {
     }
 
     private static void awaitCount(String key, Predicate<IncidentCount> condition) {
-        TopicRecords.readUntil(bootstrap, Topics.INCIDENT_COUNTS, registry, read -> {
+        TopicRecords.readUntil(kafka, Topics.INCIDENT_COUNTS, registry, read -> {
             IncidentCount latest = null;
             for (ConsumerRecord<String, IncidentCount> record : read) {
                 if (record.key().equals(key)) {

@@ -15,7 +15,7 @@ final class TestPlatform {
 
     static PlatformServices start(Path dataDir) {
         TestPostgres.Database db = TestPostgres.shared();
-        return PlatformServices.start(new Infrastructure(TestKafka.broker().bootstrapServers(), TestSchemaRegistry.url(),
+        return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
                 db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer()), PlatformServices.Ports.anyFree(), dataDir);
     }
 }

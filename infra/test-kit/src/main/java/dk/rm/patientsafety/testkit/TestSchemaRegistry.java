@@ -4,6 +4,7 @@ import dk.rm.patientsafety.registry.SchemaRegistryServer;
 import dk.rm.patientsafety.serde.CachingSchemaRegistryClient;
 import dk.rm.patientsafety.serde.RestSchemaRegistryClient;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 
 /** One real schema registry per test JVM, on the shared test broker, spoken to over HTTP. */
 public final class TestSchemaRegistry {
@@ -15,7 +16,7 @@ public final class TestSchemaRegistry {
 
     public static synchronized String url() {
         if (shared == null) {
-            shared = SchemaRegistryServer.start(TestKafka.broker().bootstrapServers(), 0);
+            shared = SchemaRegistryServer.start(TestKafka.login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared.url();

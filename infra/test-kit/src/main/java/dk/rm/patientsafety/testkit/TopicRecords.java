@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.testkit;
 
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,12 +30,11 @@ public final class TopicRecords {
     }
 
     /** Reads until {@code done} holds for what was read, or fails after {@code timeout}. */
-    public static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrapServers, Topic<K, V> topic, SchemaRegistryClient registry,
+    public static <K, V> List<ConsumerRecord<K, V>> readUntil(KafkaLogin login, Topic<K, V> topic, SchemaRegistryClient registry,
                                                                  Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = login.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Deserializer<V> values = topic.valueSerde(registry).deserializer();
         try (KafkaConsumer<K, byte[]> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
@@ -72,8 +72,9 @@ public final class TopicRecords {
     }
 
     /** Writes the records with an idempotent producer and waits until each is acknowledged. */
-    public static <K, V> void send(String bootstrapServers, Topic<K, V> topic, SchemaRegistryClient registry, Map<K, V> records) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    public static <K, V> void send(KafkaLogin login, Topic<K, V> topic, SchemaRegistryClient registry, Map<K, V> records) {
+        Map<String, Object> config = login.clientConfig();
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<K, V> producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde(registry).serializer())) {
             for (Map.Entry<K, V> record : records.entrySet()) {
                 producer.send(new ProducerRecord<>(topic.name(), record.getKey(), record.getValue())).get();

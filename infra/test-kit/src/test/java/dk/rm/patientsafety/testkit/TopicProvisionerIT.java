@@ -27,7 +27,7 @@ class TopicProvisionerIT {
     @Test
     void createsEveryTopicWithItsSettingsAndRegistersItsSchemaAndIsIdempotent() throws Exception {
         SchemaRegistryClient registry = TestSchemaRegistry.client();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.broker().bootstrapServers()))) {
+        try (Admin admin = Admin.create(TestKafka.adminConfig())) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, registry, (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE);
             Set<String> firstRun = provisioner.provision(Topics.ALL);
             Set<String> secondRun = provisioner.provision(Topics.ALL);

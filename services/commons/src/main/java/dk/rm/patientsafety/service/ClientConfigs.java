@@ -17,7 +17,7 @@ public final class ClientConfigs {
 
     public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        config.putAll(kafka.login().clientConfig());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -34,7 +34,7 @@ public final class ClientConfigs {
 
     public static Map<String, Object> consumer(KafkaSettings kafka, String groupId) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        config.putAll(kafka.login().clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupId + "-" + kafka.getInstanceId());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -47,7 +47,7 @@ public final class ClientConfigs {
     public static Map<String, Object> streams(KafkaSettings kafka, SchemaRegistryClient registry, String applicationId) {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        config.putAll(kafka.login().clientConfig());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.getReplicationFactor());
         config.put(StreamsConfig.STATE_DIR_CONFIG, kafka.getStateDir());

@@ -1,15 +1,22 @@
 package dk.rm.patientsafety.service;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * Where Kafka is and how topics are replicated. Set with {@code kafka.*} properties or the
- * environment ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_REPLICATION_FACTOR}).
+ * Where Kafka is, who this service is to it, and how topics are replicated. Set with {@code kafka.*} properties or the
+ * environment ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_USERNAME}, {@code KAFKA_PASSWORD},
+ * {@code KAFKA_REPLICATION_FACTOR}). With a username the service signs in with SASL SCRAM-SHA-512
+ * ({@code KAFKA_SECURITY_PROTOCOL} SASL_PLAINTEXT, or SASL_SSL where the cluster has TLS); the account's rights are
+ * {@link dk.rm.patientsafety.topics.KafkaPrincipals}'s row of that name.
  */
 @ConfigurationProperties("kafka")
 public class KafkaSettings {
 
     private String bootstrapServers = "localhost:9092";
+    private String username;
+    private String password;
+    private String securityProtocol = "SASL_PLAINTEXT";
     private short replicationFactor = 1;
     private String stateDir = System.getProperty("java.io.tmpdir") + "/patient-safety-streams";
     private String instanceId;
@@ -20,6 +27,37 @@ public class KafkaSettings {
 
     public void setBootstrapServers(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getSecurityProtocol() {
+        return securityProtocol;
+    }
+
+    public void setSecurityProtocol(String securityProtocol) {
+        this.securityProtocol = securityProtocol;
+    }
+
+    /** How every client of this service signs in: SCRAM with the account when one is set, else without SASL. */
+    public KafkaLogin login() {
+        if (username == null || username.isBlank()) {
+            return KafkaLogin.anonymous(bootstrapServers);
+        }
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("kafka.username is set (" + username + ") but kafka.password (KAFKA_PASSWORD) is not");
+        }
+        return new KafkaLogin(bootstrapServers, KafkaLogin.SCRAM, username, password, securityProtocol);
     }
 
     public short getReplicationFactor() {

@@ -1,8 +1,10 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** A running schema registry in this JVM, for the platform's embedded default and for tests. */
@@ -18,19 +20,26 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /**
      * Starts a registry on {@code port} (0 for a free one) that keeps its schemas on the Kafka cluster at
-     * {@code bootstrapServers}. Returns once the stored schemas are loaded and the HTTP server is listening.
+     * the Kafka cluster it signs in to with {@code kafka} (the schema-registry account). Returns once the stored schemas
+     * are loaded and the HTTP server is listening.
      */
-    public static SchemaRegistryServer start(String bootstrapServers, int port) {
-        ApplicationContext context = ApplicationContext.builder()
-                .environments(SchemaRegistryApplication.ENVIRONMENT)
-                .properties(Map.of(
-                        "kafka.bootstrap-servers", bootstrapServers,
+    public static SchemaRegistryServer start(KafkaLogin kafka, int port) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                        "kafka.bootstrap-servers", kafka.bootstrapServers(),
                         // The registry writes no transactions; the platform's services guard against hanging ones.
                         "kafka.transaction-guard.enabled", "false",
                         // Loopback only: in this JVM it serves the platform's own services and the user's machine.
                         "micronaut.server.host", "127.0.0.1",
                         // Micronaut's "any free port" is -1; 0 is what Java's sockets use for the same.
-                        "micronaut.server.port", port == 0 ? -1 : port))
+                        "micronaut.server.port", port == 0 ? -1 : port));
+        if (kafka.username() != null) {
+            properties.put("kafka.username", kafka.username());
+            properties.put("kafka.password", kafka.password());
+            properties.put("kafka.security-protocol", kafka.securityProtocol());
+        }
+        ApplicationContext context = ApplicationContext.builder()
+                .environments(SchemaRegistryApplication.ENVIRONMENT)
+                .properties(properties)
                 .start();
         try {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);

@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
 import dk.rm.patientsafety.serde.AvroDeserializer;
@@ -47,6 +49,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,9 +72,9 @@ class JavaClientRoundTripTest {
     @BeforeAll
     void start() {
         broker = EmbeddedKafkaBroker.startEphemeral();
-        server = SchemaRegistryServer.start(broker.bootstrapServers(), 0);
+        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
         client = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(server.url()));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminConfig())) {
             // What every service does at start-up: create topics, set the subjects' level, register the schemas.
             new TopicProvisioner(admin, client, (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE).provision(Topics.ALL);
         }
@@ -95,7 +98,7 @@ class JavaClientRoundTripTest {
         }
         String subjectsBefore = http.get("/subjects").json().toString();
         String versionsBefore = http.get("/subjects/" + SUBJECT + "/versions").json().toString();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminConfig())) {
             // A fresh client: the caching one would not even ask the registry.
             new TopicProvisioner(admin, new RestSchemaRegistryClient(server.url()), (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE)
                     .provision(Topics.ALL);
@@ -159,9 +162,9 @@ class JavaClientRoundTripTest {
     }
 
     private ConsumerRecord<String, byte[]> readOne(String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = broker.adminConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(TOPIC.name()).forEach(p -> partitions.add(new TopicPartition(TOPIC.name(), p.partition())));
             consumer.assign(partitions);
@@ -179,7 +182,9 @@ class JavaClientRoundTripTest {
     }
 
     private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = broker.adminConfig();
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
     }
 
     /** IncidentReported plus an optional field, as a producer one release ahead would write it. */

@@ -1,5 +1,19 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.kafka.Secrets;
+import dk.rm.patientsafety.topics.KafkaLogin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.events.Consequence;
@@ -42,6 +56,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,11 +65,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Interoperability with Confluent's Python client (Debian's python3-confluent-kafka 1.7.0 on librdkafka 2.0.2):
- * its SchemaRegistryClient against our registry, and Avro records both ways through a real topic, framed by
- * Confluent's Python serializer on one side and by our Java serde on the other. Runs src/test/python/interop.py.
- * librdkafka 2.0.2 talks to Kafka 4.3.1 directly (idempotent produce, assign and fetch), so no file-based
- * fallback for the framed bytes is needed. Skipped where the Python packages are missing, unless CI is set.
+ * Interoperability with Confluent's Python client (Debian's python3-confluent-kafka 1.7.0): its SchemaRegistryClient
+ * against our registry, and Avro records both ways through a real topic on a broker secured as the platform's is (SASL
+ * SCRAM-SHA-512 and ACLs), framed by Confluent's Python serializer on one side and by our Java serde on the other. Runs
+ * src/test/python/interop.py. Debian's librdkafka 2.0.2 cannot sign in to Kafka 4 with SCRAM (fixed in 2.6.1), so the
+ * script runs on the librdkafka that {@code .ci/build-librdkafka} builds ({@code LIBRDKAFKA_DIR}, by default in
+ * ~/.cache/patient-safety). Skipped where the Python packages or that library are missing, unless CI is set.
  */
 class PythonInteropIT {
 
@@ -72,16 +88,16 @@ class PythonInteropIT {
     void confluentsPythonClientWorksWithOurRegistryAndOurWireFormat() throws Exception {
         requirePythonPackages();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
-             SchemaRegistryServer registry = SchemaRegistryServer.start(broker.bootstrapServers(), 0)) {
-            createTopics(broker.bootstrapServers());
+             SchemaRegistryServer registry = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0)) {
+            KafkaLogin python = createTopicsAndAccount(broker);
             IncidentReported fromJava = Incidents.sample("java-report-1");
-            int javaSchemaId = produceFromJava(broker.bootstrapServers(), registry.url(), fromJava);
+            int javaSchemaId = produceFromJava(broker.adminLogin(), registry.url(), fromJava);
 
-            JsonNode result = runScript(broker.bootstrapServers(), registry.url());
+            JsonNode result = runScript(python, registry.url());
 
             assertRegistryCalls(result.get("registry"), registry.url());
             assertPythonDecoded(result.get("consumed"), fromJava, javaSchemaId);
-            IncidentReported fromPython = consumeInJava(broker.bootstrapServers(), registry.url());
+            IncidentReported fromPython = consumeInJava(broker.adminLogin(), registry.url());
             assertPythonRecord(fromPython);
             // Python registered its own rendering of IncidentReported; it is the same schema, so it has the same id.
             assertEquals(javaSchemaId, result.get("produced").get("schema_id").asInt());
@@ -161,43 +177,76 @@ class PythonInteropIT {
         assertNull(read.getPatientReference());
     }
 
+    /** librdkafka 2.6.1, as librdkafka numbers its versions: the first that signs in to Kafka 4 with SCRAM. */
+    private static final int SCRAM_FIXED = 0x020601ff;
+
+    /** A Python process on the librdkafka that can sign in, where one was built. */
+    private static ProcessBuilder python(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path library = Path.of(Optional.ofNullable(System.getenv("LIBRDKAFKA_DIR"))
+                .orElse(System.getProperty("user.home") + "/.cache/patient-safety/librdkafka-2.15.1"));
+        if (Files.isRegularFile(library.resolve("librdkafka.so.1"))) {
+            builder.environment().put("LD_LIBRARY_PATH", library.toString());
+        }
+        return builder;
+    }
+
     private static void requirePythonPackages() throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import confluent_kafka, avro, requests").redirectErrorStream(true).start();
+        Process probe = python("-c", "import sys, confluent_kafka, avro, requests; "
+                + "sys.exit(0 if confluent_kafka.libversion()[1] >= " + SCRAM_FIXED + " else "
+                + "'librdkafka ' + confluent_kafka.libversion()[0] + ' cannot sign in to Kafka 4 with SCRAM; run .ci/build-librdkafka')")
+                .redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean available = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
         if (!available && System.getenv("CI") != null) {
-            fail("CI must have python3-confluent-kafka, python3-avro and python3-requests for " + PYTHON + ": " + output);
+            fail("CI must have python3-confluent-kafka, python3-avro, python3-requests and .ci/build-librdkafka's library for "
+                    + PYTHON + ": " + output);
         }
         Assumptions.assumeTrue(available, () -> "Skipped: " + PYTHON + " lacks confluent_kafka, avro or requests: " + output);
     }
 
-    private static void createTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    /** The two topics, and an account for Python that may write the one and read the other (in its own group). */
+    private static KafkaLogin createTopicsAndAccount(EmbeddedKafkaBroker broker) throws Exception {
+        String password = Secrets.random();
+        try (Admin admin = Admin.create(broker.adminConfig())) {
             admin.createTopics(List.of(new NewTopic(TO_JAVA, 1, (short) 1), new NewTopic(FROM_JAVA, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("python",
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(List.of(allow(ResourceType.TOPIC, TO_JAVA, AclOperation.WRITE), allow(ResourceType.TOPIC, FROM_JAVA, AclOperation.READ),
+                    allow(ResourceType.GROUP, "python-interop", AclOperation.READ))).all().get(30, TimeUnit.SECONDS);
         }
+        return broker.login("python", password);
+    }
+
+    private static AclBinding allow(ResourceType type, String name, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
+                new AccessControlEntry("User:python", "*", operation, AclPermissionType.ALLOW));
     }
 
     /** Writes with our Java serde (auto-registering, as a new producer would) and returns the schema id it framed. */
-    private static int produceFromJava(String bootstrapServers, String registryUrl, IncidentReported record) throws Exception {
+    private static int produceFromJava(KafkaLogin kafka, String registryUrl, IncidentReported record) throws Exception {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl);
         Serde<IncidentReported> serde = AvroSerde.of(IncidentReported.class, client, false, true);
         try (KafkaProducer<String, IncidentReported> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                with(kafka, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), serde.serializer())) {
             producer.send(new ProducerRecord<>(FROM_JAVA, record.getReportId(), record)).get(30, TimeUnit.SECONDS);
         }
         return client.lookUpId(FROM_JAVA + "-value", IncidentReported.getClassSchema());
     }
 
-    private JsonNode runScript(String bootstrapServers, String registryUrl) throws Exception {
+    private JsonNode runScript(KafkaLogin kafka, String registryUrl) throws Exception {
         assertTrue(Files.isRegularFile(SCRIPT), () -> SCRIPT.toAbsolutePath() + " is missing");
         Path schemaFile = Files.writeString(work.resolve("IncidentReported.avsc"), IncidentReported.getClassSchema().toString());
         Path stderr = work.resolve("interop.stderr");
-        Process process = new ProcessBuilder(PYTHON, SCRIPT.toString(),
-                "--bootstrap", bootstrapServers, "--registry", registryUrl, "--schema-file", schemaFile.toString(),
-                "--to-java-topic", TO_JAVA, "--from-java-topic", FROM_JAVA)
-                .redirectError(stderr.toFile())
-                .start();
+        ProcessBuilder builder = python(SCRIPT.toString(),
+                "--bootstrap", kafka.bootstrapServers(), "--username", kafka.username(), "--registry", registryUrl,
+                "--schema-file", schemaFile.toString(), "--to-java-topic", TO_JAVA, "--from-java-topic", FROM_JAVA)
+                .redirectError(stderr.toFile());
+        builder.environment().put("KAFKA_PASSWORD", kafka.password());
+        Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -207,10 +256,9 @@ class PythonInteropIT {
         return JSON.readTree(stdout);
     }
 
-    private static IncidentReported consumeInJava(String bootstrapServers, String registryUrl) {
+    private static IncidentReported consumeInJava(KafkaLogin kafka, String registryUrl) {
         AvroDeserializer<IncidentReported> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient(registryUrl), IncidentReported.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(kafka,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(TO_JAVA, 0);
             consumer.assign(List.of(partition));
@@ -224,6 +272,12 @@ class PythonInteropIT {
             }
         }
         throw new AssertionError("Nothing from Python on " + TO_JAVA);
+    }
+
+    private static Map<String, Object> with(KafkaLogin kafka, String key, Object value) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(key, value);
+        return config;
     }
 
     private static String read(Path file) {

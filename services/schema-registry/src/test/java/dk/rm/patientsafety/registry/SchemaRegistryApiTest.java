@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +62,7 @@ class SchemaRegistryApiTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         logs.start();
         broker = EmbeddedKafkaBroker.startEphemeral();
-        server = SchemaRegistryServer.start(broker.bootstrapServers(), 0);
+        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
         http = new RegistryHttp(server.url());
     }
 
@@ -279,7 +282,7 @@ class SchemaRegistryApiTest {
         int nextId = before.keySet().stream().filter(key -> key.startsWith("/schemas/ids/")).mapToInt(key -> Integer.parseInt(key.substring(13))).max().orElseThrow() + 1;
 
         server.close();
-        server = SchemaRegistryServer.start(broker.bootstrapServers(), 0);
+        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
         http = new RegistryHttp(server.url());
         assertTrue(server.context().containsBean(SubjectsController.class));
 

@@ -28,8 +28,8 @@ class ConsumerProgressIT {
         String topic = "progress-" + System.nanoTime();
         String group = "stuck-" + System.nanoTime();
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.broker().bootstrapServers()));
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.broker().bootstrapServers()),
+        try (Admin admin = Admin.create(TestKafka.adminConfig());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(TestKafka.adminConfig(),
                      new StringSerializer(), new StringSerializer())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
             for (int i = 0; i < 5; i++) {

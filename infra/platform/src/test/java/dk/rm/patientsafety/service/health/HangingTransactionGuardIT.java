@@ -1,6 +1,9 @@
 package dk.rm.patientsafety.service.health;
 
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
+import dk.rm.patientsafety.kafka.KafkaAccounts;
+import dk.rm.patientsafety.topics.KafkaLogin;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -14,11 +17,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.SaslAuthenticateRequestData;
+import org.apache.kafka.common.message.SaslHandshakeRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.SaslAuthenticateRequest;
+import org.apache.kafka.common.requests.SaslAuthenticateResponse;
+import org.apache.kafka.common.requests.SaslHandshakeRequest;
+import org.apache.kafka.common.requests.SaslHandshakeResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
@@ -37,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,17 +60,21 @@ class HangingTransactionGuardIT {
 
     private static EmbeddedKafkaBroker broker;
     private static Admin admin;
+    /** The guard works with its own account's rights, as the platform runs it, not the administrator's. */
+    private static Admin guardAdmin;
 
     @BeforeAll
     static void start() {
         // Without partition verification the broker takes a transactional write its coordinator never recorded, which
         // is the state a hanging transaction leaves behind.
         broker = EmbeddedKafkaBroker.start(0, null, Map.of("transaction.partition.verification.enable", "false"));
-        admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        admin = Admin.create(broker.adminConfig());
+        guardAdmin = Admin.create(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.TRANSACTION_GUARD).clientConfig());
     }
 
     @AfterAll
     static void stop() {
+        guardAdmin.close();
         admin.close();
         broker.close();
     }
@@ -70,7 +85,7 @@ class HangingTransactionGuardIT {
         TopicPartition livePartition = new TopicPartition("live", 0);
         admin.createTopics(List.of(new NewTopic("hanging", 1, (short) 1), new NewTopic("live", 1, (short) 1))).all().get();
         writeTransactionalRecordNoCoordinatorKnows(hangingPartition);
-        try (KafkaProducer<String, String> live = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        try (KafkaProducer<String, String> live = new KafkaProducer<>(with(broker.adminConfig(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-txn", ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000),
                 new StringSerializer(), new StringSerializer())) {
             live.initTransactions();
@@ -93,7 +108,7 @@ class HangingTransactionGuardIT {
                     return now[0];
                 }
             };
-            HangingTransactionGuard guard = new HangingTransactionGuard(admin, metrics, Duration.ofSeconds(30), clock);
+            HangingTransactionGuard guard = new HangingTransactionGuard(guardAdmin, metrics, Duration.ofSeconds(30), clock);
             assertEquals(List.of(), guard.find(), "first seen: not yet known to stand still");
             now[0] = now[0].plusSeconds(29);
             assertEquals(List.of(), guard.find(), "standing still, but not yet for the allowed time");
@@ -152,19 +167,46 @@ class HangingTransactionGuardIT {
         short version = 11; // topics by name
         ProduceRequest request = ProduceRequest.builder(new ProduceRequestData().setTransactionalId("ghost-txn")
                 .setAcks((short) -1).setTimeoutMs(10_000).setTopicData(topics)).build(version);
-        RequestHeader header = new RequestHeader(ApiKeys.PRODUCE, version, "hanging-test", 1);
-        try (Socket socket = new Socket("127.0.0.1", broker.port())) {
-            ByteBuffer bytes = request.serializeWithHeader(header);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeInt(bytes.remaining());
-            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            byte[] answer = new byte[in.readInt()];
-            in.readFully(answer);
-            ProduceResponse response = (ProduceResponse) AbstractResponse.parseResponse(ByteBuffer.wrap(answer), header);
+        KafkaLogin operator = broker.adminLogin();
+        String[] hostPort = operator.bootstrapServers().split(":");
+        try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            signIn(socket, operator);
+            RequestHeader header = new RequestHeader(ApiKeys.PRODUCE, version, "hanging-test", 3);
+            ProduceResponse response = (ProduceResponse) exchange(socket, request, header);
             return response.data().responses().stream().flatMap(t -> t.partitionResponses().stream())
                     .map(p -> Errors.forCode(p.errorCode())).filter(e -> e != Errors.NONE).findFirst().orElse(Errors.NONE);
         }
+    }
+
+    /** SASL PLAIN on a raw connection, as a client library does before its first request. */
+    private static void signIn(Socket socket, KafkaLogin login) throws Exception {
+        SaslHandshakeResponse handshake = (SaslHandshakeResponse) exchange(socket,
+                new SaslHandshakeRequest.Builder(new SaslHandshakeRequestData().setMechanism(KafkaLogin.PLAIN)).build((short) 1),
+                new RequestHeader(ApiKeys.SASL_HANDSHAKE, (short) 1, "hanging-test", 1));
+        assertEquals(Errors.NONE, Errors.forCode(handshake.data().errorCode()));
+        byte[] plain = ("\0" + login.username() + "\0" + login.password()).getBytes(StandardCharsets.UTF_8);
+        SaslAuthenticateResponse authenticated = (SaslAuthenticateResponse) exchange(socket,
+                new SaslAuthenticateRequest.Builder(new SaslAuthenticateRequestData().setAuthBytes(plain)).build((short) 2),
+                new RequestHeader(ApiKeys.SASL_AUTHENTICATE, (short) 2, "hanging-test", 2));
+        assertEquals(Errors.NONE, Errors.forCode(authenticated.data().errorCode()), authenticated.data().errorMessage());
+    }
+
+    private static AbstractResponse exchange(Socket socket, AbstractRequest request, RequestHeader header) throws Exception {
+        ByteBuffer bytes = request.serializeWithHeader(header);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(bytes.remaining());
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        out.flush();
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        byte[] answer = new byte[in.readInt()];
+        in.readFully(answer);
+        return AbstractResponse.parseResponse(ByteBuffer.wrap(answer), header);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> config, Object... entries) {
+        for (int i = 0; i < entries.length; i += 2) {
+            config.put((String) entries[i], entries[i + 1]);
+        }
+        return config;
     }
 }

@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.classifier.bench;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.classifier.ClassifierTopology;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
@@ -13,7 +15,6 @@ import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import dk.rm.patientsafety.topics.TopicProvisioner;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,11 +68,16 @@ public final class ClassifierLoadHarness {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private int sent;
 
+    /** The harness plays intake and a downstream reader at once, so it signs in as the cluster's operator. */
     private ClassifierLoadHarness(List<IncidentReported> corpus, KafkaSettings kafka, SchemaRegistryClient registry) {
         this.corpus = corpus;
-        this.producer = new KafkaProducer<>(ClientConfigs.producer(kafka, "classifier-load-harness"),
+        Map<String, Object> producerConfig = ClientConfigs.producer(kafka, "classifier-load-harness");
+        producerConfig.putAll(TestKafka.adminConfig());
+        Map<String, Object> consumerConfig = ClientConfigs.consumer(kafka, "classifier-load-harness");
+        consumerConfig.putAll(TestKafka.adminConfig());
+        this.producer = new KafkaProducer<>(producerConfig,
                 Topics.INCIDENTS_REPORTED.keySerde().serializer(), Topics.INCIDENTS_REPORTED.valueSerde(registry).serializer());
-        this.consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, "classifier-load-harness"),
+        this.consumer = new KafkaConsumer<>(consumerConfig,
                 Topics.INCIDENTS_CLASSIFIED.keySerde().deserializer(), Topics.INCIDENTS_CLASSIFIED.valueSerde(registry).deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENTS_CLASSIFIED.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -83,13 +89,15 @@ public final class ClassifierLoadHarness {
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 20_000;
         long started = System.nanoTime();
-        String bootstrap = TestKafka.broker().bootstrapServers();
+        KafkaLogin classifier = TestKafka.login(KafkaPrincipals.CLASSIFIER);
         SchemaRegistryClient registry = TestSchemaRegistry.client();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(TestKafka.adminConfig())) {
             new TopicProvisioner(admin, registry, (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE).provision(Topics.ALL);
         }
         KafkaSettings kafka = new KafkaSettings();
-        kafka.setBootstrapServers(bootstrap);
+        kafka.setBootstrapServers(classifier.bootstrapServers());
+        kafka.setUsername(classifier.username());
+        kafka.setPassword(classifier.password());
         // Under target/, not the OS temp directory Streams warns about; a fresh directory, so no state is restored.
         kafka.setStateDir(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "load-harness-state").toString());
         Path corpusFile = CorpusReports.corpus();

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import dk.rm.patientsafety.service.KafkaClientsFactory;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -70,7 +72,7 @@ public class HangingTransactionGuard implements AutoCloseable {
         return thread;
     });
 
-    public HangingTransactionGuard(Admin admin, MeterRegistry metrics,
+    public HangingTransactionGuard(@Named(KafkaClientsFactory.TRANSACTION_GUARD) Admin admin, MeterRegistry metrics,
                                    @Value("${kafka.transaction-guard.abort-after:30s}") Duration abortAfter,
                                    @Value("${kafka.transaction-guard.interval:10s}") Duration interval) {
         this(admin, metrics, abortAfter, Clock.systemUTC());
@@ -85,12 +87,28 @@ public class HangingTransactionGuard implements AutoCloseable {
         this.aborted = metrics.counter("kafka.transactions.aborted");
     }
 
+    private volatile boolean warnedDenied;
+
+    private static boolean isDenied(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void guard() {
         try {
             List<Hanging> hanging = find();
             found.set(hanging.size());
             hanging.forEach(this::abort);
         } catch (Exception e) {
+            if (isDenied(e) && !warnedDenied) {
+                warnedDenied = true;
+                LOG.warn("The hanging-transaction guard is denied by Kafka's ACLs; give it the transaction-guard account "
+                        + "(kafka.transaction-guard.username/password): {}", e.getMessage());
+            }
             LOG.debug("Hanging-transaction check failed; trying again later", e);
         }
     }

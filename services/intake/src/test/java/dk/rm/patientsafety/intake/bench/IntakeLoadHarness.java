@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.intake.bench;
 
+import dk.rm.patientsafety.topics.KafkaLogin;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
@@ -58,17 +60,23 @@ public final class IntakeLoadHarness {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         String key = Base64.getEncoder().encodeToString("a load-harness key of at least 32 bytes".getBytes());
+        KafkaLogin intake = TestKafka.login(KafkaPrincipals.INTAKE);
+        KafkaLogin guard = TestKafka.login(KafkaPrincipals.TRANSACTION_GUARD);
         try (ApplicationContext context = ApplicationContext.builder()
                 .environments(IntakeApplication.ENVIRONMENT)
                 .deduceEnvironment(false)
-                .properties(Map.of(
-                        "kafka.bootstrap-servers", TestKafka.broker().bootstrapServers(),
-                        "kafka.state-dir", Files.createTempDirectory("intake-load").toString(),
-                        "schema-registry.url", TestSchemaRegistry.url(),
-                        "intake.pseudonym.current-key", "bench",
-                        "intake.pseudonym.keys.bench", key,
-                        "platform.security.issuer", TestIdentityProvider.issuer(),
-                        "micronaut.server.port", -1))
+                .properties(Map.ofEntries(
+                        Map.entry("kafka.bootstrap-servers", intake.bootstrapServers()),
+                        Map.entry("kafka.username", intake.username()),
+                        Map.entry("kafka.password", intake.password()),
+                        Map.entry("kafka.transaction-guard.username", guard.username()),
+                        Map.entry("kafka.transaction-guard.password", guard.password()),
+                        Map.entry("kafka.state-dir", Files.createTempDirectory("intake-load").toString()),
+                        Map.entry("schema-registry.url", TestSchemaRegistry.url()),
+                        Map.entry("intake.pseudonym.current-key", "bench"),
+                        Map.entry("intake.pseudonym.keys.bench", key),
+                        Map.entry("platform.security.issuer", TestIdentityProvider.issuer()),
+                        Map.entry("micronaut.server.port", -1)))
                 .start()) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
