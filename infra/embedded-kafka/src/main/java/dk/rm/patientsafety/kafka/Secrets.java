@@ -23,7 +23,7 @@ public final class Secrets {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            createOwnerOnly(file.toAbsolutePath().getParent());
             String secret = random();
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -36,6 +36,21 @@ public final class Secrets {
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep a secret in " + file, e);
+        }
+    }
+
+    /** A new directory of secrets is the owner's alone: not even the accounts' names are for other users. */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.getParent());
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            // made meanwhile
         }
     }
 

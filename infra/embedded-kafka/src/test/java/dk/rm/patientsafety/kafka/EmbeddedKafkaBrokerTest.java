@@ -92,7 +92,8 @@ class EmbeddedKafkaBrokerTest {
             try (Admin admin = Admin.create(anonymous)) {
                 assertThrows(Exception.class, () -> admin.listTopics().names().get());
             }
-            Map<String, Object> wrongPassword = with(broker.login(EmbeddedKafkaBroker.ADMIN, "guess").clientConfig(),
+            // The administrator's own password does not open the client port: there it has no SCRAM account.
+            Map<String, Object> wrongPassword = with(broker.login(EmbeddedKafkaBroker.ADMIN, broker.adminLogin().password()).clientConfig(),
                     "request.timeout.ms", 3000, "default.api.timeout.ms", 5000);
             try (Admin admin = Admin.create(wrongPassword)) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> admin.listTopics().names().get());
@@ -119,6 +120,24 @@ class EmbeddedKafkaBrokerTest {
     void keepsTheAdministratorsPasswordOwnerOnly(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, dir)) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("admin.password"))));
+        }
+    }
+
+    @Test
+    void keepsAccountsPasswordsOwnerOnlyAndTheSameAcrossRestarts(@TempDir Path dir) throws Exception {
+        Path accounts = dir.resolve("kafka-accounts");
+        String first;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, dir.resolve("kafka"))) {
+            first = KafkaAccounts.provision(broker, java.util.Optional.of(accounts)).login(dk.rm.patientsafety.topics.KafkaPrincipals.DOWNSTREAM).password();
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts.resolve("downstream"))));
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, dir.resolve("kafka"))) {
+            KafkaAccounts again = KafkaAccounts.provision(broker, java.util.Optional.of(accounts));
+            assertEquals(first, again.login(dk.rm.patientsafety.topics.KafkaPrincipals.DOWNSTREAM).password());
+            try (Admin admin = Admin.create(again.login(dk.rm.patientsafety.topics.KafkaPrincipals.DOWNSTREAM).clientConfig())) {
+                admin.describeCluster().nodes().get(); // signs in
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.testkit.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,7 +84,7 @@ class CprEverywhereIT extends PlatformIT {
         answers.add(batch.body());
         JSON.readTree(batch.body()).get("results").forEach(r -> accepted.add(r.get("reportId").asText()));
         assertEquals(2 * PER_PATH, accepted.size(), batch.body());
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(kafka,
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(TestKafka.login(KafkaPrincipals.SOURCE_SYSTEM),
                 "enable.idempotence", true), new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             for (int i = 0; i < PER_PATH; i++) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), "k" + i, submission("kafka-" + i))).get();

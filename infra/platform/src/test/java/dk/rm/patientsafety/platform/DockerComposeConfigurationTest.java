@@ -8,6 +8,10 @@ import dk.rm.patientsafety.intake.PseudonymSettings;
 import dk.rm.patientsafety.security.PlatformSecurityConfig;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.SchemaRegistrySettings;
+import dk.rm.patientsafety.service.TransactionGuardSettings;
+import dk.rm.patientsafety.topics.KafkaAccessSetup;
+import dk.rm.patientsafety.topics.KafkaPrincipal;
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextConfiguration;
@@ -71,6 +75,16 @@ class DockerComposeConfigurationTest {
 
     private static final Setting BOOTSTRAP_SERVERS = new Setting("kafka.bootstrap-servers",
             c -> c.getBean(KafkaSettings.class).getBootstrapServers(), "probe-kafka:19092");
+    private static final Setting KAFKA_USERNAME = new Setting("kafka.username",
+            c -> c.getBean(KafkaSettings.class).getUsername(), "probe-account");
+    private static final Setting KAFKA_PASSWORD = new Setting("kafka.password",
+            c -> c.getBean(KafkaSettings.class).login().password(), "probe-password");
+    private static final Setting GUARD_ENABLED = new Setting("kafka.transaction-guard.enabled",
+            c -> c.getBean(TransactionGuardSettings.class).isEnabled(), "false");
+    private static final Setting GUARD_USERNAME = new Setting("kafka.transaction-guard.username",
+            c -> c.getBean(TransactionGuardSettings.class).getUsername(), "probe-operator");
+    private static final Setting GUARD_PASSWORD = new Setting("kafka.transaction-guard.password",
+            c -> c.getBean(TransactionGuardSettings.class).login(c.getBean(KafkaSettings.class)).password(), "probe-operator-password");
     private static final Setting REPLICATION_FACTOR = new Setting("kafka.replication-factor",
             c -> c.getBean(KafkaSettings.class).getReplicationFactor(), "3");
     private static final Setting STATE_DIR = new Setting("kafka.state-dir",
@@ -105,14 +119,17 @@ class DockerComposeConfigurationTest {
      */
     private static final Map<String, PlatformService> SERVICES = Map.of(
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_USERNAME, GUARD_PASSWORD, REPLICATION_FACTOR, STATE_DIR,
+                            REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
             "classifier", new PlatformService(ClassifierApplication.ENVIRONMENT, ClassifierApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL)),
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
+                            SERVER_PORT, ISSUER, DISCOVERY_URL)),
             "alerting", new PlatformService(AlertingApplication.ENVIRONMENT, AlertingApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL,
-                            JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
+                            SERVER_PORT, ISSUER, DISCOVERY_URL, JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
             "statistics", new PlatformService(StatisticsApplication.ENVIRONMENT, StatisticsApplication.class,
-                    List.of(BOOTSTRAP_SERVERS, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL)));
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
+                            SERVER_PORT, ISSUER, DISCOVERY_URL)));
 
     private static Map<String, Object> compose;
 
@@ -214,6 +231,47 @@ class DockerComposeConfigurationTest {
             assertEquals(postgres.get("POSTGRES_USER"), env.get("DATASOURCES_DEFAULT_USERNAME"), service + ": PostgreSQL user");
             assertEquals(postgres.get("POSTGRES_PASSWORD"), env.get("DATASOURCES_DEFAULT_PASSWORD"), service + ": PostgreSQL password");
         }
+    }
+
+    /** Each service signs in as its own row of the ACL table, with the password kafka-access gave that account. */
+    @ParameterizedTest
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    void servicesSignInToKafkaAsTheirOwnAccounts(String service) {
+        Map<String, String> env = environment(service);
+        Map<String, String> access = environment("kafka-access");
+        KafkaPrincipal principal = KafkaPrincipals.named(service).orElseThrow();
+        assertEquals(principal.name(), env.get("KAFKA_USERNAME"));
+        assertEquals(access.get(KafkaAccessSetup.passwordVariable(principal)), env.get("KAFKA_PASSWORD"), service + "'s Kafka password");
+        assertTrue(((Map<?, ?>) service(service).get("depends_on")).containsKey("kafka-access"), service + " must start after kafka-access");
+        boolean guards = !"false".equals(env.get("KAFKA_TRANSACTION_GUARD_ENABLED"));
+        assertEquals(service.equals("intake"), guards, "one guard per cluster, run by intake");
+        if (guards) {
+            assertEquals(KafkaPrincipals.TRANSACTION_GUARD.name(), env.get("KAFKA_TRANSACTION_GUARD_USERNAME"));
+            assertEquals(access.get(KafkaAccessSetup.passwordVariable(KafkaPrincipals.TRANSACTION_GUARD)), env.get("KAFKA_TRANSACTION_GUARD_PASSWORD"));
+        }
+    }
+
+    @Test
+    void kafkaAccessSetsEveryAccountOfTheTableAsTheBrokersAdministrator() {
+        Map<String, String> access = environment("kafka-access");
+        assertEquals(KafkaAccessSetup.class.getName(), access.get("MAIN_CLASS"));
+        for (KafkaPrincipal principal : KafkaPrincipals.ALL) {
+            assertTrue(access.containsKey(KafkaAccessSetup.passwordVariable(principal)), "kafka-access must set " + principal.name());
+        }
+        Map<String, String> kafka = environment("kafka");
+        assertTrue(kafka.get("KAFKA_ADVERTISED_LISTENERS").contains("BROKER://" + access.get("KAFKA_BOOTSTRAP_SERVERS")),
+                "kafka-access must use the administrator's listener");
+        assertTrue(kafka.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG")
+                        .contains("user_" + access.get("KAFKA_ADMIN_USERNAME") + "=\"" + access.get("KAFKA_ADMIN_PASSWORD") + "\""),
+                "kafka-access must sign in with the administrator's password");
+        assertEquals("User:" + access.get("KAFKA_ADMIN_USERNAME"), kafka.get("KAFKA_SUPER_USERS"));
+        assertEquals("false", kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"));
+        for (String listener : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            assertTrue(listener.endsWith(":SASL_PLAINTEXT"), "every listener signs in: " + listener);
+        }
+        String registryJaas = environment("schema-registry").get("SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG");
+        assertTrue(registryJaas.contains("username=\"schema-registry\" password=\""
+                + access.get(KafkaAccessSetup.passwordVariable(KafkaPrincipals.SCHEMA_REGISTRY)) + "\""), registryJaas);
     }
 
     // --- how Micronaut sees the variables ---------------------------------------------------------------------
@@ -338,11 +396,11 @@ class DockerComposeConfigurationTest {
         Object environment = service(service).get("environment");
         Map<String, String> variables = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> variables.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
+            map.forEach((name, value) -> variables.put(String.valueOf(name), value == null ? null : interpolated(String.valueOf(value))));
         } else if (environment instanceof List<?> list) {
             for (Object entry : list) {
                 String[] pair = String.valueOf(entry).split("=", 2);
-                variables.put(pair[0], pair.length == 2 ? pair[1] : null);
+                variables.put(pair[0], pair.length == 2 ? interpolated(pair[1]) : null);
             }
         } else {
             fail(service + " has no environment in docker-compose.yml");
@@ -355,6 +413,11 @@ class DockerComposeConfigurationTest {
     }
 
     /** Container-side ports of {@code ports:}, short ("8080:8080", "127.0.0.1:8080:8080/tcp") or long syntax. */
+    /** {@code ${NAME:-default}} as compose reads it when NAME is not set: the default. */
+    private static String interpolated(String value) {
+        return value.replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1");
+    }
+
     private static Set<String> containerPorts(String service) {
         return entries(service, "ports").stream()
                 .map(entry -> entry instanceof Map<?, ?> map ? String.valueOf(map.get("target")) : lastSegment(String.valueOf(entry).split("/")[0]))

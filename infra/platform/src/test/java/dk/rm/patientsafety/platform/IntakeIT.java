@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -261,7 +262,7 @@ class IntakeIT {
     }
 
     private static void produceSubmissions(List<IncidentSubmission> submissions) throws Exception {
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(kafka, "enable.idempotence", true),
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(TestKafka.login(KafkaPrincipals.SOURCE_SYSTEM), "enable.idempotence", true),
                 new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             for (IncidentSubmission submission : submissions) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), submission.getSourceId(), submission)).get();
@@ -270,7 +271,7 @@ class IntakeIT {
     }
 
     private static void produceRaw(byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.config(kafka),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.config(TestKafka.login(KafkaPrincipals.SOURCE_SYSTEM)),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.INCIDENTS_SUBMITTED.name(), "raw", value)).get();
         }

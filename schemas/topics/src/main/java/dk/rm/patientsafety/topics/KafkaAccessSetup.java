@@ -32,7 +32,7 @@ public final class KafkaAccessSetup {
         return "KAFKA_ACCOUNT_" + principal.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
     }
 
-    static KafkaAccessControl.Changes run(Map<String, String> env) {
+    public static KafkaAccessControl.Changes run(Map<String, String> env) {
         KafkaLogin admin = new KafkaLogin(required(env, "KAFKA_BOOTSTRAP_SERVERS"), env.getOrDefault("KAFKA_ADMIN_MECHANISM", KafkaLogin.PLAIN),
                 required(env, "KAFKA_ADMIN_USERNAME"), required(env, "KAFKA_ADMIN_PASSWORD"),
                 env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"));

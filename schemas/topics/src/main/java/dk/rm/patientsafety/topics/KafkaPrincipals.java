@@ -61,7 +61,7 @@ public final class KafkaPrincipals {
             List.of(), List.of(), List.of(), false, false);
 
     public static final KafkaPrincipal DOWNSTREAM = new KafkaPrincipal("downstream",
-            "downstream systems: the aggregated topics only, in groups named downstream-*",
+            "downstream systems: the aggregated topics only",
             List.of(INCIDENT_COUNTS, SIGNALS), List.of(),
             List.of(), List.of("downstream-"), List.of(), false, false);
 
