@@ -23,6 +23,9 @@ public record DemoAccount(String name, Kind kind, List<String> roles, List<Strin
         return new DemoAccount(name, Kind.CLIENT, roles, List.of(), description);
     }
 
+    /** The client the platform's services sign in to the schema registry with. */
+    public static final String PLATFORM_SERVICES = "platform-services";
+
     /** One account per role, two risk managers of different hospitals (to see scopes), and the platform's own clients. */
     public static List<DemoAccount> defaults() {
         return List.of(
@@ -36,6 +39,6 @@ public record DemoAccount(String name, Kind kind, List<String> roles, List<Strin
                 person("registry-admin", List.of("registry-admin"), List.of(), "may change the schema registry"),
                 client("downstream", List.of("downstream"), "a downstream system: read-only aggregates"),
                 client("bulk-import", List.of("reporter"), "the bulk importer: submits historical reports"),
-                client("platform-services", List.of("service"), "the platform's own services: register their schemas"));
+                client(PLATFORM_SERVICES, List.of("service"), "the platform's own services: register their schemas"));
     }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,16 +27,16 @@ public final class ClientCredentials implements AccessTokens {
     private final URI tokenEndpoint;
     private final String clientId;
     private final String clientSecret;
-    private final Clock clock;
+    private final InstantSource clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
     private Instant renewAt = Instant.MIN;
 
     public ClientCredentials(URI tokenEndpoint, String clientId, String clientSecret) {
-        this(tokenEndpoint, clientId, clientSecret, Clock.systemUTC());
+        this(tokenEndpoint, clientId, clientSecret, InstantSource.system());
     }
 
-    ClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+    ClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, InstantSource clock) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException("a client id and a client secret are needed for the client-credentials grant");
         }

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.identity.DevelopmentIdentityProvider;
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
 import dk.rm.patientsafety.kafka.KafkaAccounts;
@@ -51,33 +52,24 @@ public final class EmbeddedPlatform implements AutoCloseable {
         Path accountsDir = data.resolve("kafka-accounts");
         KafkaAccounts accounts = KafkaAccounts.provision(kafka, Optional.of(accountsDir));
         urls.put("Kafka", kafka.bootstrapServers() + " (SASL SCRAM-SHA-512; passwords in " + accountsDir + ")");
-        SchemaRegistryServer registry = SchemaRegistryServer.start(accounts.login(KafkaPrincipals.SCHEMA_REGISTRY), settings.schemaRegistryPort());
+        SchemaRegistryServer registry = SchemaRegistryServer.start(accounts.login(KafkaPrincipals.SCHEMA_REGISTRY), identity.issuer(),
+                settings.schemaRegistryPort());
         toClose.add(registry);
         urls.put("Schema registry", registry.url());
-        EmbeddedPostgres postgres = startPostgres(settings, data.resolve("postgres"));
+        Path postgresDir = data.resolve("postgres");
+        EmbeddedPostgres postgres = PlatformPostgres.start(postgresDir, settings.postgresPort());
         toClose.add(postgres);
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        urls.put("PostgreSQL", jdbcUrl);
-        PlatformServices services = PlatformServices.start(new Infrastructure(accounts, registry.url(), jdbcUrl, "postgres", "postgres",
-                identity.issuer()),
+        String jdbcUrl = postgres.getJdbcUrl(PlatformPostgres.USER, "postgres");
+        urls.put("PostgreSQL", jdbcUrl + " (password in " + PlatformPostgres.passwordFile(postgresDir) + ")");
+        PlatformServices services = PlatformServices.start(new Infrastructure(accounts, registry.url(), jdbcUrl, PlatformPostgres.USER,
+                Files.readString(PlatformPostgres.passwordFile(postgresDir)).strip(),
+                identity.issuer(), identity.tokenEndpoint(), identity.secret(DemoAccount.PLATFORM_SERVICES)),
                 settings.servicePorts(), data);
         toClose.add(services);
         urls.put("Intake", services.service("intake").url() + "/api/v1/incidents");
         urls.put("Alerting", services.service("alerting").url() + "/api/v1/alerts");
         urls.put("Classifier health", services.service("classifier").url() + "/health");
         urls.put("Statistics", services.service("statistics").url() + "/api/v1/series");
-    }
-
-    private static EmbeddedPostgres startPostgres(PlatformSettings settings, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        StalePostmaster.stopIfRunning(dir);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false);
-        if (settings.postgresPort() != 0) {
-            builder.setPort(settings.postgresPort());
-        }
-        return builder.start();
     }
 
     /** What runs where, in start order. */

@@ -5,6 +5,7 @@ import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 
+import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipals;
 
@@ -32,6 +33,9 @@ public final class PlatformServices implements AutoCloseable {
             Map<String, Object> common = Map.of(
                     "kafka.state-dir", dataDir.resolve("streams").toString(),
                     "schema-registry.url", infra.schemaRegistryUrl(),
+                    "schema-registry.client-id", DemoAccount.PLATFORM_SERVICES,
+                    "schema-registry.client-secret", infra.servicesClientSecret(),
+                    "schema-registry.token-endpoint", infra.tokenEndpoint(),
                     "platform.security.issuer", infra.issuer(),
                     // One guard per cluster is enough; intake's runs it.
                     "kafka.transaction-guard.enabled", "false");

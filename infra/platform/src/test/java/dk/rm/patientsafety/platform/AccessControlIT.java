@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.registry.SchemaRegistryServer;
+import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -130,6 +132,53 @@ class AccessControlIT extends PlatformIT {
             }
         }
         assertEquals(List.of(), open);
+    }
+
+    /**
+     * The schema registry's routes, walked from its router: none answers without a token but its root; every signed-in
+     * caller reads (a partner, who may see nothing else, included); only registry administrators and the platform's
+     * services write.
+     */
+    @Test
+    void everyRouteOfTheSchemaRegistryWantsATokenAndOnlyAdministratorsAndServicesWrite() throws Exception {
+        SchemaRegistryServer registry = TestSchemaRegistry.server();
+        List<UriRouteInfo<?, ?>> routes = registry.context().getBean(Router.class).uriRoutes().distinct().toList();
+        assertTrue(routes.size() >= 15, "the walk must see the registry's API: " + routes);
+        List<String> wrong = new ArrayList<>();
+        for (UriRouteInfo<?, ?> route : routes) {
+            String path = concrete(route);
+            String name = route.getHttpMethod() + " " + path;
+            boolean write = route.getHttpMethod() == HttpMethod.PUT || route.getHttpMethod() == HttpMethod.DELETE
+                    || (route.getHttpMethod() == HttpMethod.POST && path.matches("/subjects/[^/]+/versions"));
+            int anonymous = registryCall(registry, route.getHttpMethod(), path, null).statusCode();
+            if (path.equals("/") || path.isEmpty() || isProbe(path)) {
+                if (anonymous == 401 || anonymous == 403) {
+                    wrong.add(name + " (a probe) answered " + anonymous);
+                }
+                continue;
+            }
+            if (anonymous != 401) {
+                wrong.add(name + " answered " + anonymous + " without a token");
+            }
+            int partner = registryCall(registry, route.getHttpMethod(), path, TestIdentityProvider.token("partner-aarhus")).statusCode();
+            if (write ? partner != 403 : partner == 401 || partner == 403) {
+                wrong.add(name + " answered a partner " + partner + (write ? ", expected 403" : ", expected a reader's answer"));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static HttpResponse<String> registryCall(SchemaRegistryServer registry, HttpMethod method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.url() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.DELETE) {
+            request.method(method.name(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method.name(), HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The routes that carry data, a caller each role admits, and a body a caller may send. */

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.oauth.AccessTokens;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipal;
 import dk.rm.patientsafety.topics.KafkaPrincipals;
@@ -300,7 +301,7 @@ final class PlatformLoad {
     }
 
     private void kafkaLoad() {
-        var registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(endpoints.registry()));
+        var registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(endpoints.registry(), readerTokens()));
         try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(with(endpoints.source(),
                 "enable.idempotence", true, "acks", "all", "delivery.timeout.ms", 300_000, "request.timeout.ms", 10_000,
                 "max.block.ms", 300_000), new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
@@ -381,5 +382,20 @@ final class PlatformLoad {
             config.put((String) entries[i], entries[i + 1]);
         }
         return config;
+    }
+
+    /** The registry wants a signed-in reader; the load's reporter is one (its token is fetched again when refused). */
+    private AccessTokens readerTokens() {
+        return new AccessTokens() {
+            @Override
+            public String current() {
+                return endpoints.tokens().apply("reporter");
+            }
+
+            @Override
+            public void refused() {
+                // the next current() signs in again
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.testkit.TestPostgres;
@@ -16,6 +17,7 @@ final class TestPlatform {
     static PlatformServices start(Path dataDir) {
         TestPostgres.Database db = TestPostgres.shared();
         return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
-                db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer()), PlatformServices.Ports.anyFree(), dataDir);
+                db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer(),
+                TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)), PlatformServices.Ports.anyFree(), dataDir);
     }
 }

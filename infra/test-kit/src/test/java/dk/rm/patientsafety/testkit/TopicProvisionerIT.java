@@ -51,7 +51,8 @@ class TopicProvisionerIT {
     }
 
     private static String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestSchemaRegistry.url() + path)).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestSchemaRegistry.url() + path))
+                        .header("Authorization", TestIdentityProvider.bearer("downstream")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }

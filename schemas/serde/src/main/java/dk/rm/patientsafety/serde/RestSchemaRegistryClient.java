@@ -3,6 +3,7 @@ package dk.rm.patientsafety.serde;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rm.patientsafety.oauth.AccessTokens;
 import org.apache.avro.Schema;
 
 import java.io.IOException;
@@ -14,7 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Talks to a Confluent-compatible schema registry over its REST API; works against Confluent's registry and ours. */
+/**
+ * Talks to a Confluent-compatible schema registry over its REST API; works against Confluent's registry and ours. With
+ * tokens, every call carries a bearer token (our registry wants one: any signed-in caller reads, the platform's
+ * services and registry administrators write); a {@code 401} renews the token once and tries again.
+ */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -24,14 +29,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final URI baseUri;
     private final HttpClient http;
     private final Duration timeout;
+    private final AccessTokens tokens;
 
+    /** A client that sends no token: for a registry that checks none. */
     public RestSchemaRegistryClient(String baseUrl) {
-        this(baseUrl, Duration.ofSeconds(10));
+        this(baseUrl, Duration.ofSeconds(10), null);
     }
 
-    public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
+    public RestSchemaRegistryClient(String baseUrl, AccessTokens tokens) {
+        this(baseUrl, Duration.ofSeconds(10), tokens);
+    }
+
+    public RestSchemaRegistryClient(String baseUrl, Duration timeout, AccessTokens tokens) {
         this.baseUri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.timeout = timeout;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -74,16 +86,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-                .timeout(timeout)
-                .header("Accept", CONTENT_TYPE)
-                .header("Content-Type", CONTENT_TYPE)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 && tokens != null) {
+                tokens.refused(); // expired or revoked meanwhile: one fresh token, one more try
+                response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             if (response.statusCode() >= 300) {
                 throw new SchemaRegistryException(response.statusCode(),
@@ -91,11 +99,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
             return json;
         } catch (IOException e) {
-            throw new SchemaRegistryException(method + " " + request.uri() + " failed", e);
+            throw new SchemaRegistryException(method + " " + baseUri.resolve(path) + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(method + " " + request.uri() + " interrupted", e);
+            throw new SchemaRegistryException(method + " " + baseUri.resolve(path) + " interrupted", e);
         }
+    }
+
+    private HttpRequest request(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
+                .timeout(timeout)
+                .header("Accept", CONTENT_TYPE)
+                .header("Content-Type", CONTENT_TYPE)
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (tokens != null) {
+            request.header("Authorization", "Bearer " + tokens.current());
+        }
+        return request.build();
     }
 
     private static String encode(String subject) {

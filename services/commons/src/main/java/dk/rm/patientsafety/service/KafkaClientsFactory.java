@@ -20,7 +20,8 @@ public class KafkaClientsFactory {
     @Singleton
     @Requires(missingBeans = SchemaRegistryClient.class)
     SchemaRegistryClient schemaRegistryClient(SchemaRegistrySettings settings) {
-        return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(settings.getUrl()));
+        return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(settings.getUrl(), java.time.Duration.ofSeconds(10),
+                settings.tokens().orElse(null)));
     }
 
     @Singleton

@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dk.rm.patientsafety.registry.RegistryJson.CompatibilityResponse;
 import dk.rm.patientsafety.registry.RegistryJson.SchemaRequest;
 import io.micronaut.core.annotation.Nullable;
@@ -15,6 +18,7 @@ import java.util.List;
 
 /** {@code /compatibility}: would a schema be accepted, without registering it. */
 @Controller("/compatibility/subjects/{subject}/versions")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Produces({RegistryJson.MEDIA_TYPE, RegistryJson.MEDIA_TYPE_ANY_VERSION, MediaType.APPLICATION_JSON})
 @Consumes({RegistryJson.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
 final class CompatibilityController {

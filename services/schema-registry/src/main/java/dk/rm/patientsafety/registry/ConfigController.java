@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dk.rm.patientsafety.registry.RegistryJson.ConfigResponse;
 import dk.rm.patientsafety.registry.RegistryJson.ConfigUpdate;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +24,7 @@ import io.micronaut.http.annotation.QueryValue;
 // Writes wait for Kafka, which must not happen on an event-loop thread.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/config")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Produces({RegistryJson.MEDIA_TYPE, RegistryJson.MEDIA_TYPE_ANY_VERSION, MediaType.APPLICATION_JSON})
 @Consumes({RegistryJson.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
 final class ConfigController {
@@ -36,6 +40,7 @@ final class ConfigController {
         return new ConfigResponse(registry.globalLevel().name());
     }
 
+    @Secured({Roles.REGISTRY_ADMIN, Roles.SERVICE})
     @Put
     ConfigUpdate setGlobal(@Nullable @Body ConfigUpdate update) {
         return new ConfigUpdate(registry.setLevel(null, update == null ? null : update.compatibility()).name());
@@ -49,11 +54,13 @@ final class ConfigController {
                 .orElseThrow(() -> RegistryException.subjectLevelNotConfigured(subject));
     }
 
+    @Secured({Roles.REGISTRY_ADMIN, Roles.SERVICE})
     @Put("/{subject}")
     ConfigUpdate setSubject(String subject, @Nullable @Body ConfigUpdate update) {
         return new ConfigUpdate(registry.setLevel(subject, update == null ? null : update.compatibility()).name());
     }
 
+    @Secured({Roles.REGISTRY_ADMIN, Roles.SERVICE})
     @Delete("/{subject}")
     ConfigResponse deleteSubject(String subject) {
         return new ConfigResponse(registry.deleteSubjectLevel(subject).name());

@@ -20,12 +20,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /**
      * Starts a registry on {@code port} (0 for a free one) that keeps its schemas on the Kafka cluster at
-     * the Kafka cluster it signs in to with {@code kafka} (the schema-registry account). Returns once the stored schemas
-     * are loaded and the HTTP server is listening.
+     * the Kafka cluster it signs in to with {@code kafka} (the schema-registry account), trusting the tokens of
+     * {@code issuer}. Returns once the stored schemas are loaded and the HTTP server is listening.
      */
-    public static SchemaRegistryServer start(KafkaLogin kafka, int port) {
+    public static SchemaRegistryServer start(KafkaLogin kafka, String issuer, int port) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                         "kafka.bootstrap-servers", kafka.bootstrapServers(),
+                        "platform.security.issuer", issuer,
                         // The registry writes no transactions; the platform's services guard against hanging ones.
                         "kafka.transaction-guard.enabled", "false",
                         // Loopback only: in this JVM it serves the platform's own services and the user's machine.

@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dk.rm.patientsafety.registry.RegistryJson.SchemaResponse;
 import dk.rm.patientsafety.registry.RegistryJson.SubjectVersionRef;
 import io.micronaut.http.MediaType;
@@ -11,6 +14,7 @@ import java.util.List;
 
 /** {@code /schemas}: schemas by global id, which is what deserializers ask for. */
 @Controller("/schemas")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Produces({RegistryJson.MEDIA_TYPE, RegistryJson.MEDIA_TYPE_ANY_VERSION, MediaType.APPLICATION_JSON})
 final class SchemasController {
 

@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dk.rm.patientsafety.registry.RegistryJson.IdResponse;
 import dk.rm.patientsafety.registry.RegistryJson.SchemaRequest;
 import dk.rm.patientsafety.registry.RegistryJson.SubjectVersionResponse;
@@ -20,6 +23,7 @@ import java.util.List;
 // Writes wait for Kafka, which must not happen on an event-loop thread.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/subjects")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Produces({RegistryJson.MEDIA_TYPE, RegistryJson.MEDIA_TYPE_ANY_VERSION, MediaType.APPLICATION_JSON})
 @Consumes({RegistryJson.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
 final class SubjectsController {
@@ -45,6 +49,7 @@ final class SubjectsController {
         return response(registry.version(subject, version));
     }
 
+    @Secured({Roles.REGISTRY_ADMIN, Roles.SERVICE})
     @Post("/{subject}/versions")
     IdResponse register(String subject, @Nullable @Body SchemaRequest request) {
         return new IdResponse(registry.register(subject, parse(request)));

@@ -72,8 +72,8 @@ class JavaClientRoundTripTest {
     @BeforeAll
     void start() {
         broker = EmbeddedKafkaBroker.startEphemeral();
-        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
-        client = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(server.url()));
+        server = SignedIn.registry(broker);
+        client = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(server.url(), SignedIn.services()));
         try (Admin admin = Admin.create(broker.adminConfig())) {
             // What every service does at start-up: create topics, set the subjects' level, register the schemas.
             new TopicProvisioner(admin, client, (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE).provision(Topics.ALL);
@@ -93,14 +93,14 @@ class JavaClientRoundTripTest {
             String subject = SubjectNames.forTopic(topic.name(), false);
             Schema schema = topic.valueSchema().orElseThrow();
             int id = client.lookUpId(subject, schema);
-            assertEquals(schema, new RestSchemaRegistryClient(server.url()).schemaById(id));
+            assertEquals(schema, new RestSchemaRegistryClient(server.url(), SignedIn.services()).schemaById(id));
             assertEquals("{\"compatibilityLevel\":\"BACKWARD_TRANSITIVE\"}", http.get("/config/" + subject).json().toString());
         }
         String subjectsBefore = http.get("/subjects").json().toString();
         String versionsBefore = http.get("/subjects/" + SUBJECT + "/versions").json().toString();
         try (Admin admin = Admin.create(broker.adminConfig())) {
             // A fresh client: the caching one would not even ask the registry.
-            new TopicProvisioner(admin, new RestSchemaRegistryClient(server.url()), (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE)
+            new TopicProvisioner(admin, new RestSchemaRegistryClient(server.url(), SignedIn.services()), (short) 1, CompatibilityLevel.BACKWARD_TRANSITIVE)
                     .provision(Topics.ALL);
         }
         assertEquals(subjectsBefore, http.get("/subjects").json().toString());
@@ -117,7 +117,7 @@ class JavaClientRoundTripTest {
             throw new AssertionError(e);
         }
         // A fresh client, so the consumer fetches the writer's schema by id from the registry, not from a cache.
-        AvroDeserializer<IncidentReported> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient(server.url()), IncidentReported.class);
+        AvroDeserializer<IncidentReported> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient(server.url(), SignedIn.services()), IncidentReported.class);
         ConsumerRecord<String, byte[]> received = readOne("java-round-trip");
         assertEquals(client.lookUpId(SUBJECT, IncidentReported.getClassSchema()), ConfluentWireFormat.readSchemaId(ByteBuffer.wrap(received.value())));
         assertEquals(sent, deserializer.deserialize(TOPIC.name(), received.value()));
@@ -126,7 +126,7 @@ class JavaClientRoundTripTest {
     @Test
     void consumersReadRecordsWrittenWithAnEvolvedSchema() throws IOException {
         Schema evolved = withExtraField(IncidentReported.getClassSchema());
-        RestSchemaRegistryClient rest = new RestSchemaRegistryClient(server.url());
+        RestSchemaRegistryClient rest = new RestSchemaRegistryClient(server.url(), SignedIn.services());
         assertTrue(rest.isCompatibleWithLatest(SUBJECT, evolved));
         int evolvedId = rest.register(SUBJECT, evolved);
 
@@ -148,7 +148,7 @@ class JavaClientRoundTripTest {
 
     @Test
     void registryErrorsReachTheClientWithConfluentsCodes() {
-        RestSchemaRegistryClient rest = new RestSchemaRegistryClient(server.url());
+        RestSchemaRegistryClient rest = new RestSchemaRegistryClient(server.url(), SignedIn.services());
         Schema schema = IncidentReported.getClassSchema();
         assertEquals(40401, assertThrows(SchemaRegistryException.class, () -> rest.lookUpId("no-such-value", schema)).errorCode());
         assertEquals(40403, assertThrows(SchemaRegistryException.class, () -> rest.schemaById(999_999)).errorCode());

@@ -88,7 +88,7 @@ class PythonInteropIT {
     void confluentsPythonClientWorksWithOurRegistryAndOurWireFormat() throws Exception {
         requirePythonPackages();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
-             SchemaRegistryServer registry = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0)) {
+             SchemaRegistryServer registry = SignedIn.registry(broker)) {
             KafkaLogin python = createTopicsAndAccount(broker);
             IncidentReported fromJava = Incidents.sample("java-report-1");
             int javaSchemaId = produceFromJava(broker.adminLogin(), registry.url(), fromJava);
@@ -130,7 +130,7 @@ class PythonInteropIT {
         assertEquals("{\"http\":422,\"code\":42201}", calls.get("invalid_schema_error").toString());
         assertEquals("{\"http\":422,\"code\":42203}", calls.get("invalid_level_error").toString());
         // What Python registered is what Java reads back.
-        Schema v1Schema = new RestSchemaRegistryClient(registryUrl).schemaById(v1);
+        Schema v1Schema = new RestSchemaRegistryClient(registryUrl, SignedIn.services()).schemaById(v1);
         assertEquals("dk.rm.patientsafety.interop.PyInterop", v1Schema.getFullName());
     }
 
@@ -227,7 +227,7 @@ class PythonInteropIT {
 
     /** Writes with our Java serde (auto-registering, as a new producer would) and returns the schema id it framed. */
     private static int produceFromJava(KafkaLogin kafka, String registryUrl, IncidentReported record) throws Exception {
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl);
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl, SignedIn.services());
         Serde<IncidentReported> serde = AvroSerde.of(IncidentReported.class, client, false, true);
         try (KafkaProducer<String, IncidentReported> producer = new KafkaProducer<>(
                 with(kafka, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -246,6 +246,7 @@ class PythonInteropIT {
                 "--schema-file", schemaFile.toString(), "--to-java-topic", TO_JAVA, "--from-java-topic", FROM_JAVA)
                 .redirectError(stderr.toFile());
         builder.environment().put("KAFKA_PASSWORD", kafka.password());
+        builder.environment().put("REGISTRY_TOKEN", SignedIn.services().current());
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -257,7 +258,7 @@ class PythonInteropIT {
     }
 
     private static IncidentReported consumeInJava(KafkaLogin kafka, String registryUrl) {
-        AvroDeserializer<IncidentReported> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient(registryUrl), IncidentReported.class);
+        AvroDeserializer<IncidentReported> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient(registryUrl, SignedIn.services()), IncidentReported.class);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(kafka,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(TO_JAVA, 0);

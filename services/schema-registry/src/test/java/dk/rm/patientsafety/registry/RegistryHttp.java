@@ -31,9 +31,17 @@ final class RegistryHttp {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
+    /** Signed in as the registry's administrator, who may read and write. */
     RegistryHttp(String baseUrl) {
+        this(baseUrl, SignedIn.token("registry-admin"));
+    }
+
+    /** Signed in with the given token, or with none. */
+    RegistryHttp(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     Response get(String path) {
@@ -78,6 +86,9 @@ final class RegistryHttp {
         }
         if (accept != null) {
             request.header("Accept", accept);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -62,7 +62,7 @@ class SchemaRegistryApiTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         logs.start();
         broker = EmbeddedKafkaBroker.startEphemeral();
-        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
+        server = SignedIn.registry(broker);
         http = new RegistryHttp(server.url());
     }
 
@@ -80,6 +80,34 @@ class SchemaRegistryApiTest {
                 .filter(message -> message.contains(PAYLOAD_MARKER))
                 .toList();
         assertEquals(List.of(), leaks, "log lines at INFO or above must not contain schemas");
+    }
+
+    /** Reads for every signed-in caller, writes for registry administrators and the platform's services, nothing without a token. */
+    @Test
+    void onlyRegistryAdministratorsAndThePlatformsServicesWriteAndOnlySignedInCallersRead() {
+        String schema = schemaBody(schema(field("id", "string")));
+        RegistryHttp anonymous = new RegistryHttp(server.url(), null);
+        assertEquals(200, anonymous.get("/").status(), "the liveness root answers anyone, with no data");
+        for (RegistryHttp.Response refused : List.of(anonymous.get("/subjects"), anonymous.get("/config"), anonymous.get("/schemas/ids/1"),
+                anonymous.post("/subjects/guarded-value/versions", schema), anonymous.put("/config", compatibilityBody("NONE")),
+                new RegistryHttp(server.url(), "not.a.token").get("/subjects"))) {
+            assertEquals(401, refused.status(), refused::toString);
+        }
+        for (String account : List.of("downstream", "reporter", "rm-auh")) {
+            RegistryHttp reader = new RegistryHttp(server.url(), SignedIn.token(account));
+            assertEquals(200, reader.get("/subjects").status(), account + " reads");
+            assertEquals(200, reader.get("/config").status(), account + " reads");
+            for (RegistryHttp.Response refused : List.of(reader.post("/subjects/guarded-value/versions", schema),
+                    reader.put("/config", compatibilityBody("NONE")), reader.put("/config/guarded-value", compatibilityBody("NONE")),
+                    reader.delete("/config/guarded-value"))) {
+                assertEquals(403, refused.status(), account + ": " + refused);
+            }
+        }
+        assertFalse(new RegistryHttp(server.url()).get("/subjects").json().toString().contains("guarded-value"), "no refused write left a subject");
+        assertEquals(200, new RegistryHttp(server.url(), SignedIn.services().current()).post("/subjects/guarded-value/versions", schema).status(),
+                "the platform's services register their schemas");
+        assertEquals(200, new RegistryHttp(server.url()).put("/config/guarded-value", compatibilityBody("FULL")).status(),
+                "the registry administrator changes settings");
     }
 
     @Test
@@ -282,7 +310,7 @@ class SchemaRegistryApiTest {
         int nextId = before.keySet().stream().filter(key -> key.startsWith("/schemas/ids/")).mapToInt(key -> Integer.parseInt(key.substring(13))).max().orElseThrow() + 1;
 
         server.close();
-        server = SchemaRegistryServer.start(KafkaAccounts.provision(broker, Optional.empty()).login(KafkaPrincipals.SCHEMA_REGISTRY), 0);
+        server = SignedIn.registry(broker);
         http = new RegistryHttp(server.url());
         assertTrue(server.context().containsBean(SubjectsController.class));
 

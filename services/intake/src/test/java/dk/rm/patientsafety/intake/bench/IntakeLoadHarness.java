@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.intake.bench;
 
+import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipals;
 import dk.rm.patientsafety.intake.IntakeApplication;
@@ -73,6 +74,9 @@ public final class IntakeLoadHarness {
                         Map.entry("kafka.transaction-guard.password", guard.password()),
                         Map.entry("kafka.state-dir", Files.createTempDirectory("intake-load").toString()),
                         Map.entry("schema-registry.url", TestSchemaRegistry.url()),
+                        Map.entry("schema-registry.client-id", DemoAccount.PLATFORM_SERVICES),
+                        Map.entry("schema-registry.client-secret", TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),
+                        Map.entry("schema-registry.token-endpoint", TestIdentityProvider.shared().tokenEndpoint()),
                         Map.entry("intake.pseudonym.current-key", "bench"),
                         Map.entry("intake.pseudonym.keys.bench", key),
                         Map.entry("platform.security.issuer", TestIdentityProvider.issuer()),
