@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.oauth.AccessTokens;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipal;
@@ -228,7 +229,7 @@ final class PlatformLoad {
     /** Records per key, as a read-committed downstream consumer sees the topic from its start. */
     private Map<String, Integer> countKeys(Topic<String, ?> topic) {
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(endpoints.operator(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(TestKafka.config(endpoints.operator(),
                 "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -302,7 +303,7 @@ final class PlatformLoad {
 
     private void kafkaLoad() {
         var registry = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(endpoints.registry(), readerTokens()));
-        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(with(endpoints.source(),
+        try (KafkaProducer<String, IncidentSubmission> producer = new KafkaProducer<>(TestKafka.config(endpoints.source(),
                 "enable.idempotence", true, "acks", "all", "delivery.timeout.ms", 300_000, "request.timeout.ms", 10_000,
                 "max.block.ms", 300_000), new StringSerializer(), Topics.INCIDENTS_SUBMITTED.valueSerde(registry).serializer())) {
             while (running.get()) {
@@ -374,14 +375,6 @@ final class PlatformLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, Object> with(KafkaLogin login, Object... entries) {
-        Map<String, Object> config = login.clientConfig();
-        for (int i = 0; i < entries.length; i += 2) {
-            config.put((String) entries[i], entries[i + 1]);
-        }
-        return config;
     }
 
     /** The registry wants a signed-in reader; the load's reporter is one (its token is fetched again when refused). */

@@ -51,13 +51,15 @@ public class KafkaSettings {
 
     /** How every client of this service signs in: SCRAM with the account when one is set, else without SASL. */
     public KafkaLogin login() {
-        if (username == null || username.isBlank()) {
-            return KafkaLogin.anonymous(bootstrapServers);
+        return username == null || username.isBlank() ? KafkaLogin.anonymous(bootstrapServers) : loginAs(username, password, "kafka");
+    }
+
+    /** This cluster, signed in with SCRAM as {@code account}; {@code prefix} names the account's settings in errors. */
+    KafkaLogin loginAs(String account, String secret, String prefix) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException(prefix + ".username is set (" + account + ") but " + prefix + ".password is not");
         }
-        if (password == null || password.isBlank()) {
-            throw new IllegalStateException("kafka.username is set (" + username + ") but kafka.password (KAFKA_PASSWORD) is not");
-        }
-        return new KafkaLogin(bootstrapServers, KafkaLogin.SCRAM, username, password, securityProtocol);
+        return new KafkaLogin(bootstrapServers, KafkaLogin.SCRAM, account, secret, securityProtocol);
     }
 
     public short getReplicationFactor() {

@@ -37,10 +37,6 @@ public class TransactionGuardSettings {
 
     /** The guard's login: its own account where one is set, else the service's. */
     public KafkaLogin login(KafkaSettings kafka) {
-        if (username == null || username.isBlank()) {
-            return kafka.login();
-        }
-        return new KafkaLogin(kafka.getBootstrapServers(), KafkaLogin.SCRAM,
-                username, password, kafka.getSecurityProtocol());
+        return username == null || username.isBlank() ? kafka.login() : kafka.loginAs(username, password, "kafka.transaction-guard");
     }
 }

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.service.health;
 
+import dk.rm.patientsafety.testkit.TestKafka;
 import dk.rm.patientsafety.kafka.EmbeddedKafkaBroker;
 import dk.rm.patientsafety.kafka.KafkaAccounts;
 import dk.rm.patientsafety.topics.KafkaLogin;
@@ -85,7 +86,7 @@ class HangingTransactionGuardIT {
         TopicPartition livePartition = new TopicPartition("live", 0);
         admin.createTopics(List.of(new NewTopic("hanging", 1, (short) 1), new NewTopic("live", 1, (short) 1))).all().get();
         writeTransactionalRecordNoCoordinatorKnows(hangingPartition);
-        try (KafkaProducer<String, String> live = new KafkaProducer<>(with(broker.adminConfig(),
+        try (KafkaProducer<String, String> live = new KafkaProducer<>(TestKafka.config(broker.adminLogin(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-txn", ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000),
                 new StringSerializer(), new StringSerializer())) {
             live.initTransactions();
@@ -203,10 +204,4 @@ class HangingTransactionGuardIT {
         return AbstractResponse.parseResponse(ByteBuffer.wrap(answer), header);
     }
 
-    private static Map<String, Object> with(Map<String, Object> config, Object... entries) {
-        for (int i = 0; i < entries.length; i += 2) {
-            config.put((String) entries[i], entries[i + 1]);
-        }
-        return config;
-    }
 }
