@@ -3,7 +3,9 @@ package dk.rm.patientsafety.platform;
 import dk.rm.patientsafety.alerting.AlertingApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
+import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.intake.IntakeApplication;
+import dk.rm.patientsafety.registry.SchemaRegistryApplication;
 import dk.rm.patientsafety.intake.PseudonymSettings;
 import dk.rm.patientsafety.security.PlatformSecurityConfig;
 import dk.rm.patientsafety.service.KafkaSettings;
@@ -48,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * docker-compose.yml configures intake, classifier, alerting and statistics only through environment variables. For each of
+ * docker-compose.yml configures intake, classifier, alerting, statistics and the schema registry only through environment variables. For each of
  * them this test takes the {@code environment:} map from the compose file and gives it to a Micronaut context for
  * that service's environment exactly as the process environment would be given (same property convention, same
  * precedence over the service's application-&lt;env&gt;.yml), then checks that:
@@ -85,6 +87,12 @@ class DockerComposeConfigurationTest {
             c -> c.getBean(TransactionGuardSettings.class).getUsername(), "probe-operator");
     private static final Setting GUARD_PASSWORD = new Setting("kafka.transaction-guard.password",
             c -> c.getBean(TransactionGuardSettings.class).login(c.getBean(KafkaSettings.class)).password(), "probe-operator-password");
+    private static final Setting REGISTRY_CLIENT_ID = new Setting("schema-registry.client-id",
+            c -> c.getBean(SchemaRegistrySettings.class).getClientId(), "probe-client");
+    private static final Setting REGISTRY_CLIENT_SECRET = new Setting("schema-registry.client-secret",
+            c -> field(c.getBean(SchemaRegistrySettings.class), "clientSecret"), "probe-client-secret");
+    private static final Setting REGISTRY_TOKEN_ENDPOINT = new Setting("schema-registry.token-endpoint",
+            c -> c.getBean(SchemaRegistrySettings.class).getTokenEndpoint(), "http://probe-idp:18180/token");
     private static final Setting REPLICATION_FACTOR = new Setting("kafka.replication-factor",
             c -> c.getBean(KafkaSettings.class).getReplicationFactor(), "3");
     private static final Setting STATE_DIR = new Setting("kafka.state-dir",
@@ -120,16 +128,21 @@ class DockerComposeConfigurationTest {
     private static final Map<String, PlatformService> SERVICES = Map.of(
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_USERNAME, GUARD_PASSWORD, REPLICATION_FACTOR, STATE_DIR,
-                            REGISTRY_URL, SERVER_PORT, ISSUER, DISCOVERY_URL, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
+                            REGISTRY_URL, REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER,
+                            DISCOVERY_URL, PSEUDONYM_CURRENT_KEY, PSEUDONYM_KEY_DEV)),
             "classifier", new PlatformService(ClassifierApplication.ENVIRONMENT, ClassifierApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
-                            SERVER_PORT, ISSUER, DISCOVERY_URL)),
+                            REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER, DISCOVERY_URL)),
             "alerting", new PlatformService(AlertingApplication.ENVIRONMENT, AlertingApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
-                            SERVER_PORT, ISSUER, DISCOVERY_URL, JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
+                            REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER, DISCOVERY_URL,
+                            JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
             "statistics", new PlatformService(StatisticsApplication.ENVIRONMENT, StatisticsApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, STATE_DIR, REGISTRY_URL,
-                            SERVER_PORT, ISSUER, DISCOVERY_URL)));
+                            REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER, DISCOVERY_URL)),
+            "schema-registry", new PlatformService(SchemaRegistryApplication.ENVIRONMENT, SchemaRegistryApplication.class,
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, SERVER_PORT, ISSUER,
+                            DISCOVERY_URL)));
 
     private static Map<String, Object> compose;
 
@@ -151,7 +164,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
     void everyVariableSetsAPropertyTheServiceReads(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, List<String>> variablesPerProperty = new TreeMap<>();
@@ -163,7 +176,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
     void composeValuesArriveInTheTypedSettings(String service) {
         Map<String, String> environment = environment(service);
         Map<String, Setting> setBy = settingsByVariable(service);
@@ -177,7 +190,7 @@ class DockerComposeConfigurationTest {
 
     /** Compose values may equal a default (port 8080, replication factor 1); probe values cannot, so they prove the mapping. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
     void everyVariableOverridesTheServiceDefaults(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, String> probes = new LinkedHashMap<>();
@@ -189,7 +202,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
     void servicesPointAtTheComposeInfrastructure(String service) {
         Map<String, String> env = environment(service);
         Map<String, String> kafka = environment("kafka");
@@ -201,9 +214,10 @@ class DockerComposeConfigurationTest {
                 service + " must use Kafka's listener for containers " + internalListeners);
         assertEquals("1", env.get("KAFKA_REPLICATION_FACTOR"), "compose runs a single broker");
 
-        String registryListener = environment("schema-registry").get("SCHEMA_REGISTRY_LISTENERS");
-        assertEquals("http://schema-registry:" + registryListener.substring(registryListener.lastIndexOf(':') + 1),
-                env.get("SCHEMA_REGISTRY_URL"), service + " must use the compose schema registry");
+        if (!service.equals("schema-registry")) {
+            assertEquals("http://schema-registry:" + environment("schema-registry").get("MICRONAUT_SERVER_PORT"),
+                    env.get("SCHEMA_REGISTRY_URL"), service + " must use the compose schema registry");
+        }
 
         assertTrue(containerPorts(service).contains(env.get("MICRONAUT_SERVER_PORT")),
                 service + " must listen on the container port it publishes " + containerPorts(service));
@@ -235,7 +249,7 @@ class DockerComposeConfigurationTest {
 
     /** Each service signs in as its own row of the ACL table, with the password kafka-access gave that account. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
     void servicesSignInToKafkaAsTheirOwnAccounts(String service) {
         Map<String, String> env = environment(service);
         Map<String, String> access = environment("kafka-access");
@@ -269,9 +283,6 @@ class DockerComposeConfigurationTest {
         for (String listener : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
             assertTrue(listener.endsWith(":SASL_PLAINTEXT"), "every listener signs in: " + listener);
         }
-        String registryJaas = environment("schema-registry").get("SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG");
-        assertTrue(registryJaas.contains("username=\"schema-registry\" password=\""
-                + access.get(KafkaAccessSetup.passwordVariable(KafkaPrincipals.SCHEMA_REGISTRY)) + "\""), registryJaas);
     }
 
     // --- how Micronaut sees the variables ---------------------------------------------------------------------
@@ -433,6 +444,38 @@ class DockerComposeConfigurationTest {
 
     private static List<String> command(String service) {
         return entries(service, "command").stream().map(String::valueOf).toList();
+    }
+
+    /** The services register their schemas as the realm's platform-services client, at Keycloak inside the network. */
+    @ParameterizedTest
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    void servicesSignInToTheRegistryAsTheRealmsServiceClient(String service) throws IOException {
+        Map<String, String> env = environment(service);
+        com.fasterxml.jackson.databind.JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(COMPOSE_FILE.getParent().resolve("infra/keycloak/patient-safety-realm.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode client = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals(env.get("SCHEMA_REGISTRY_CLIENT_ID"))) {
+                client = c;
+            }
+        }
+        assertNotNull(client, service + ": the realm has no client " + env.get("SCHEMA_REGISTRY_CLIENT_ID"));
+        assertEquals(DemoAccount.PLATFORM_SERVICES, env.get("SCHEMA_REGISTRY_CLIENT_ID"));
+        assertEquals(client.path("secret").asText(), env.get("SCHEMA_REGISTRY_CLIENT_SECRET"), service + ": the client's secret");
+        assertEquals(environment("schema-registry").get("PLATFORM_SECURITY_DISCOVERY_URL") + "/protocol/openid-connect/token",
+                env.get("SCHEMA_REGISTRY_TOKEN_ENDPOINT"), service + " must ask the realm's token endpoint inside the network");
+        Map<?, ?> keycloak = (Map<?, ?>) ((Map<?, ?>) service(service).get("depends_on")).get("keycloak");
+        assertEquals("service_healthy", keycloak.get("condition"), service + " fetches a token as it starts: Keycloak must be ready");
+    }
+
+    private static Object field(Object bean, String name) {
+        try {
+            java.lang.reflect.Field field = bean.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The realm docker-compose imports into Keycloak from infra/keycloak. */
