@@ -62,7 +62,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         String jdbcUrl = postgres.getJdbcUrl(PlatformPostgres.USER, "postgres");
         urls.put("PostgreSQL", jdbcUrl + " (password in " + PlatformPostgres.passwordFile(postgresDir) + ")");
         PlatformServices services = PlatformServices.start(new Infrastructure(accounts, registry.url(), jdbcUrl, PlatformPostgres.USER,
-                Files.readString(PlatformPostgres.passwordFile(postgresDir)).strip(),
+                PlatformPostgres.password(postgresDir),
                 identity.issuer(), identity.tokenEndpoint(), identity.secret(DemoAccount.PLATFORM_SERVICES)),
                 settings.servicePorts(), data);
         toClose.add(services);

@@ -34,10 +34,15 @@ final class PlatformPostgres {
         return dataDir.resolveSibling(dataDir.getFileName() + ".password");
     }
 
+    /** The superuser's password, made at the first start. */
+    static String password(Path dataDir) {
+        return Secrets.keptIn(passwordFile(dataDir));
+    }
+
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
         StalePostmaster.stopIfRunning(dataDir);
-        String password = Secrets.keptIn(passwordFile(dataDir));
+        String password = password(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

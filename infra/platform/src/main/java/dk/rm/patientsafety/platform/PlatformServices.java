@@ -6,6 +6,7 @@ import dk.rm.patientsafety.intake.IntakeApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 
 import dk.rm.patientsafety.identity.DemoAccount;
+import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipals;
 
@@ -66,9 +67,7 @@ public final class PlatformServices implements AutoCloseable {
     /** A service's settings: the common ones and its own Kafka account. */
     private static Map<String, Object> settings(Map<String, Object> common, KafkaLogin kafka) {
         Map<String, Object> settings = new HashMap<>(common);
-        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
-        settings.put("kafka.username", kafka.username());
-        settings.put("kafka.password", kafka.password());
+        settings.putAll(KafkaSettings.properties(kafka));
         return settings;
     }
 

@@ -54,6 +54,18 @@ public class KafkaSettings {
         return username == null || username.isBlank() ? KafkaLogin.anonymous(bootstrapServers) : loginAs(username, password, "kafka");
     }
 
+    /** The {@code kafka.*} properties that make a service sign in as {@code login} (for contexts started in this JVM). */
+    public static java.util.Map<String, Object> properties(KafkaLogin login) {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("kafka.bootstrap-servers", login.bootstrapServers());
+        if (login.username() != null) {
+            properties.put("kafka.username", login.username());
+            properties.put("kafka.password", login.password());
+            properties.put("kafka.security-protocol", login.securityProtocol());
+        }
+        return properties;
+    }
+
     /** This cluster, signed in with SCRAM as {@code account}; {@code prefix} names the account's settings in errors. */
     KafkaLogin loginAs(String account, String secret, String prefix) {
         if (secret == null || secret.isBlank()) {

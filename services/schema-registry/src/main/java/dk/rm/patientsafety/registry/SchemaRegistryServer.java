@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.registry;
 
+import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -24,8 +25,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * {@code issuer}. Returns once the stored schemas are loaded and the HTTP server is listening.
      */
     public static SchemaRegistryServer start(KafkaLogin kafka, String issuer, int port) {
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                        "kafka.bootstrap-servers", kafka.bootstrapServers(),
+        Map<String, Object> properties = new HashMap<>(KafkaSettings.properties(kafka));
+        properties.putAll(Map.of(
                         "platform.security.issuer", issuer,
                         // The registry writes no transactions; the platform's services guard against hanging ones.
                         "kafka.transaction-guard.enabled", "false",
@@ -33,11 +34,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
                         "micronaut.server.host", "127.0.0.1",
                         // Micronaut's "any free port" is -1; 0 is what Java's sockets use for the same.
                         "micronaut.server.port", port == 0 ? -1 : port));
-        if (kafka.username() != null) {
-            properties.put("kafka.username", kafka.username());
-            properties.put("kafka.password", kafka.password());
-            properties.put("kafka.security-protocol", kafka.securityProtocol());
-        }
         ApplicationContext context = ApplicationContext.builder()
                 .environments(SchemaRegistryApplication.ENVIRONMENT)
                 .properties(properties)

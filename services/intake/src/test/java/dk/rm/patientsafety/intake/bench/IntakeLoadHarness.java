@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.intake.bench;
 
+import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.topics.KafkaLogin;
 import dk.rm.patientsafety.topics.KafkaPrincipals;
@@ -63,24 +64,23 @@ public final class IntakeLoadHarness {
         String key = Base64.getEncoder().encodeToString("a load-harness key of at least 32 bytes".getBytes());
         KafkaLogin intake = TestKafka.login(KafkaPrincipals.INTAKE);
         KafkaLogin guard = TestKafka.login(KafkaPrincipals.TRANSACTION_GUARD);
+        Map<String, Object> properties = new java.util.HashMap<>(KafkaSettings.properties(intake));
+        properties.putAll(Map.ofEntries(
+                Map.entry("kafka.transaction-guard.username", guard.username()),
+                Map.entry("kafka.transaction-guard.password", guard.password()),
+                Map.entry("kafka.state-dir", Files.createTempDirectory("intake-load").toString()),
+                Map.entry("schema-registry.url", TestSchemaRegistry.url()),
+                Map.entry("schema-registry.client-id", DemoAccount.PLATFORM_SERVICES),
+                Map.entry("schema-registry.client-secret", TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),
+                Map.entry("schema-registry.token-endpoint", TestIdentityProvider.shared().tokenEndpoint()),
+                Map.entry("intake.pseudonym.current-key", "bench"),
+                Map.entry("intake.pseudonym.keys.bench", key),
+                Map.entry("platform.security.issuer", TestIdentityProvider.issuer()),
+                Map.entry("micronaut.server.port", -1)));
         try (ApplicationContext context = ApplicationContext.builder()
                 .environments(IntakeApplication.ENVIRONMENT)
                 .deduceEnvironment(false)
-                .properties(Map.ofEntries(
-                        Map.entry("kafka.bootstrap-servers", intake.bootstrapServers()),
-                        Map.entry("kafka.username", intake.username()),
-                        Map.entry("kafka.password", intake.password()),
-                        Map.entry("kafka.transaction-guard.username", guard.username()),
-                        Map.entry("kafka.transaction-guard.password", guard.password()),
-                        Map.entry("kafka.state-dir", Files.createTempDirectory("intake-load").toString()),
-                        Map.entry("schema-registry.url", TestSchemaRegistry.url()),
-                        Map.entry("schema-registry.client-id", DemoAccount.PLATFORM_SERVICES),
-                        Map.entry("schema-registry.client-secret", TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),
-                        Map.entry("schema-registry.token-endpoint", TestIdentityProvider.shared().tokenEndpoint()),
-                        Map.entry("intake.pseudonym.current-key", "bench"),
-                        Map.entry("intake.pseudonym.keys.bench", key),
-                        Map.entry("platform.security.issuer", TestIdentityProvider.issuer()),
-                        Map.entry("micronaut.server.port", -1)))
+                .properties(properties)
                 .start()) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
