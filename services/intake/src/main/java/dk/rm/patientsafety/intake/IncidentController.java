@@ -21,13 +21,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Accepts incident reports over HTTP, one or a batch, and answers once the accepted ones are safely on Kafka. Each
  * accepted report carries who sent it: a pseudonym of the token's subject, so reporters stay protected.
  */
 @Controller("/api/v1/incidents")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.REPORTER, Roles.REGIONAL_TEAM})
 public class IncidentController {
 
@@ -63,22 +63,29 @@ public class IncidentController {
     public record BatchResult(int received, int accepted, int rejected, List<ItemResult> results) {
     }
 
+    /**
+     * Checked on the event loop and answered when the report's transaction commits, so no thread waits for Kafka: a
+     * waiting thread per report would cost more than the report's own checks.
+     */
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> report(@Body byte[] body, Authentication caller) {
+    public CompletableFuture<HttpResponse<?>> report(@Body byte[] body, Authentication caller) {
         JsonNode json;
         try {
             json = RequestBodies.single(body);
         } catch (RequestBodies.UnreadableBody e) {
             counters.rejected(Path.HTTP);
-            return unreadable(e.getMessage());
+            return CompletableFuture.completedFuture(unreadable(e.getMessage()));
         }
-        IntakeService.Result result = intake.submit(List.of(json), Path.HTTP, caller.getName()).get(0);
-        if (!result.accepted()) {
-            return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", result.errors());
-        }
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(result.reportId(), "ACCEPTED"));
+        return intake.submitAsync(List.of(json), Path.HTTP, caller.getName()).thenApply(results -> {
+            IntakeService.Result result = results.get(0);
+            if (!result.accepted()) {
+                return Problem.invalidFields(INVALID_REPORT, "Invalid incident report", result.errors());
+            }
+            return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(result.reportId(), "ACCEPTED"));
+        });
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     public HttpResponse<?> batch(@Body byte[] body, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @Nullable @Header(PATH_HEADER) String pathHeader, Authentication caller) {

@@ -84,24 +84,33 @@ public class IncidentPublisher {
 
     /** Returns once every report is committed on Kafka: a reporter must never be told "accepted" for a lost report. */
     public void publish(List<IntakePipeline.Accepted> accepted) {
-        if (accepted.isEmpty()) {
-            return;
-        }
-        if (!running) {
-            throw new IllegalStateException("Intake is stopping");
-        }
-        Pending pending = new Pending(accepted, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            pending.done().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            publishAsync(accepted).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new KafkaException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new KafkaException("Reports not committed within " + ANSWER_TIMEOUT_SECONDS + " s", e);
         }
+    }
+
+    /**
+     * Completes once every report is committed on Kafka, or fails (at the latest after {@value #ANSWER_TIMEOUT_SECONDS} s);
+     * completed on the committing thread, so what depends on it must be quick.
+     */
+    public CompletableFuture<Void> publishAsync(List<IntakePipeline.Accepted> accepted) {
+        if (accepted.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Intake is stopping"));
+        }
+        Pending pending = new Pending(accepted, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.done().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(failure instanceof TimeoutException
+                        ? new KafkaException("Reports not committed within " + ANSWER_TIMEOUT_SECONDS + " s", failure)
+                        : failure));
     }
 
     private void commitLoop() {

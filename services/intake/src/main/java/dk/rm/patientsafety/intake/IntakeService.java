@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Takes parsed JSON reports from the HTTP paths through the pipeline and publishes the accepted ones together. */
 @Singleton
@@ -44,8 +45,28 @@ public class IntakeService {
      * @param submittedBy the token subject of whoever sent them (recorded as its pseudonym)
      */
     public List<Result> submit(List<JsonNode> reports, Path path, String submittedBy) {
-        Instant receivedAt = clock.instant();
         List<Result> results = new ArrayList<>();
+        List<IntakePipeline.Accepted> accepted = check(reports, submittedBy, results);
+        publisher.publish(accepted);
+        count(path, results, accepted.size());
+        return results;
+    }
+
+    /**
+     * The same, answered when Kafka has committed the accepted reports, without holding a thread while it waits: the
+     * way a single report takes, so thousands can wait on their commits at once.
+     */
+    public CompletableFuture<List<Result>> submitAsync(List<JsonNode> reports, Path path, String submittedBy) {
+        List<Result> results = new ArrayList<>();
+        List<IntakePipeline.Accepted> accepted = check(reports, submittedBy, results);
+        return publisher.publishAsync(accepted).thenApply(committed -> {
+            count(path, results, accepted.size());
+            return results;
+        });
+    }
+
+    private List<IntakePipeline.Accepted> check(List<JsonNode> reports, String submittedBy, List<Result> results) {
+        Instant receivedAt = clock.instant();
         List<IntakePipeline.Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             JsonSubmissionReader.Read read = reader.read(reports.get(i));
@@ -59,7 +80,10 @@ public class IntakeService {
                 results.add(new Result(i, null, ((IntakePipeline.Rejected) outcome).errors()));
             }
         }
-        publisher.publish(accepted);
+        return accepted;
+    }
+
+    private void count(Path path, List<Result> results, int accepted) {
         results.forEach(result -> {
             if (result.accepted()) {
                 counters.accepted(path);
@@ -68,7 +92,6 @@ public class IntakeService {
             }
         });
         // Counts and ids only: report texts and personal data never reach the log.
-        LOG.info("{}: {} report(s) received, {} accepted", path, results.size(), accepted.size());
-        return results;
+        LOG.info("{}: {} report(s) received, {} accepted", path, results.size(), accepted);
     }
 }
