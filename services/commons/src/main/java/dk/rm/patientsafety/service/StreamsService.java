@@ -10,7 +10,12 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,6 +27,7 @@ public class StreamsService implements AutoCloseable, WatchedConsumer {
 
     private final KafkaStreams streams;
     private final String applicationId;
+    private final Path runningMarker;
 
     public StreamsService(Topology topology, Map<String, Object> config) {
         Properties props = new Properties();
@@ -33,8 +39,40 @@ public class StreamsService implements AutoCloseable, WatchedConsumer {
             LOG.error("Stream thread of {} failed; replacing it", applicationId, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        this.streams.start();
+        this.runningMarker = runningMarker(props);
+        startClean();
         LOG.info("Kafka Streams application {} started", applicationId);
+    }
+
+    /**
+     * The marker says this application's local state is in use; only a clean close removes it. Found at start, it means
+     * the last run died (SIGKILL, power loss) and its RocksDB stores may hold writes of transactions that were aborted: a
+     * memtable flushed in the background outlives the abort, and Kafka Streams does not catch every such case (on
+     * 4.3.1 a crash under load once left report ids in intake's de-duplication store that no committed transaction
+     * wrote, and those reports were then dropped as resubmissions). So the local state is deleted and rebuilt from the
+     * changelogs, which hold committed writes only.
+     */
+    private static Path runningMarker(Properties props) {
+        String stateDir = props.getProperty(StreamsConfig.STATE_DIR_CONFIG);
+        return stateDir == null ? null
+                : Path.of(stateDir, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + ".running");
+    }
+
+    private void startClean() {
+        if (runningMarker != null) {
+            try {
+                if (Files.exists(runningMarker)) {
+                    LOG.warn("Kafka Streams application {} did not stop cleanly; its local state is rebuilt from the changelogs",
+                            applicationId);
+                    streams.cleanUp();
+                }
+                Files.createDirectories(runningMarker.getParent());
+                Files.writeString(runningMarker, Instant.now().toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot mark the state of " + applicationId + " as in use", e);
+            }
+        }
+        streams.start();
     }
 
     public KafkaStreams.State state() {
@@ -61,7 +99,15 @@ public class StreamsService implements AutoCloseable, WatchedConsumer {
     @PreDestroy
     public void close() {
         // Leaving the group hands this instance's partitions over at once instead of after the session timeout.
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        LOG.info("Kafka Streams application {} stopped", applicationId);
+        boolean closed = streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING && runningMarker != null) {
+            try {
+                Files.deleteIfExists(runningMarker);
+            } catch (IOException e) {
+                LOG.warn("Could not remove the running marker of {}; its state is rebuilt at the next start", applicationId, e);
+            }
+        }
+        LOG.info("Kafka Streams application {} stopped{}", applicationId, closed ? "" : " (not cleanly: its state is rebuilt at the next start)");
     }
 }
