@@ -219,6 +219,10 @@ class IntakeIT {
         IncidentReported batch = reported.stream().filter(r -> r.key().equals(falls)).findFirst().orElseThrow().value();
         assertTrue(batch.getHeadline().startsWith("SR – "), batch.getHeadline());
         assertEquals(12, batch.getBatch().getCount());
+        assertTrue(reported.stream().filter(r -> r.key().equals(x2)).allMatch(r -> r.value().getHistorical()),
+                "what the importer brings is history: charted in its own period, paging no one");
+        assertFalse(reported.stream().filter(r -> r.key().equals(x1)).findFirst().orElseThrow().value().getHistorical(),
+                "X-1 came in live over HTTP first");
         assertPath(before, counts, "bulk-import", 5, 4, 1);
         assertEquals(1, delta(before, counts, "/duplicates"));
         assertNoCpr(printed.toString(java.nio.charset.StandardCharsets.UTF_8));

@@ -38,6 +38,12 @@ public final class TopologyTestKit implements AutoCloseable {
         // As in production: a record a processor fails on becomes a dead letter.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.putAll(ClientConfigs.deadLettering(registry));
+        // A directory of its own, so two drivers of one application can run side by side (e.g. to compare them).
+        try {
+            config.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("topology-test-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         driver = new TopologyTestDriver(topology, config, wallClock);
         return this;
     }

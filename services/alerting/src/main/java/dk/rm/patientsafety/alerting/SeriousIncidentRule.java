@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.alerting;
 
 import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.AlertKind;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
@@ -42,6 +43,8 @@ public final class SeriousIncidentRule {
                 .setHeadline(report.getHeadline())
                 .setReason(reason)
                 .setRaisedAt(now)
+                // History must not page anyone: a backfilled incident from years ago is on record, not news.
+                .setStatus(report.getHistorical() ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
                 .build());
     }
 }

@@ -83,6 +83,15 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void aSeriousIncidentFromHistoryIsRecordedAsHistoricalNotRaisedAsActive() {
+        IncidentReported report = Reports.serious();
+        report.setHistorical(true);
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.FATAL_CONSEQUENCE));
+
+        assertEquals(List.of(AlertStatus.HISTORICAL), alerts.readValuesToList().stream().map(Alert::getStatus).toList());
+    }
+
+    @Test
     void aReclassificationToNotSeriousWithdrawsTheStandingAlert() {
         IncidentReported report = Reports.serious();
         classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.SERIOUS_CONSEQUENCE));

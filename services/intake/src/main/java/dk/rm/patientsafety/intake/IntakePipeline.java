@@ -100,6 +100,7 @@ public final class IntakePipeline {
                 .setReporterType(symbol(ReporterType.class, s.getReporterType(), ReporterType.UNKNOWN))
                 .setPatientReference(privacy.pseudonym(s.getPatientCpr()))
                 .setBatch(batch(s.getBatch()))
+                .setHistorical(Boolean.TRUE.equals(s.getHistorical()))
                 .build();
     }
 

@@ -46,7 +46,7 @@ public class IntakeService {
      */
     public List<Result> submit(List<JsonNode> reports, Path path, String submittedBy) {
         List<Result> results = new ArrayList<>();
-        List<IntakePipeline.Accepted> accepted = check(reports, submittedBy, results);
+        List<IntakePipeline.Accepted> accepted = check(reports, path, submittedBy, results);
         publisher.publish(accepted);
         count(path, results, accepted.size());
         return results;
@@ -58,18 +58,21 @@ public class IntakeService {
      */
     public CompletableFuture<List<Result>> submitAsync(List<JsonNode> reports, Path path, String submittedBy) {
         List<Result> results = new ArrayList<>();
-        List<IntakePipeline.Accepted> accepted = check(reports, submittedBy, results);
+        List<IntakePipeline.Accepted> accepted = check(reports, path, submittedBy, results);
         return publisher.publishAsync(accepted).thenApply(committed -> {
             count(path, results, accepted.size());
             return results;
         });
     }
 
-    private List<IntakePipeline.Accepted> check(List<JsonNode> reports, String submittedBy, List<Result> results) {
+    private List<IntakePipeline.Accepted> check(List<JsonNode> reports, Path path, String submittedBy, List<Result> results) {
         Instant receivedAt = clock.instant();
         List<IntakePipeline.Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             JsonSubmissionReader.Read read = reader.read(reports.get(i));
+            if (path == Path.BULK_IMPORT && read.submission() != null && read.submission().getHistorical() == null) {
+                read.submission().setHistorical(true); // the importer brings history unless a report says otherwise
+            }
             IntakePipeline.Outcome outcome = read.errors().isEmpty()
                     ? pipeline.process(read.submission(), receivedAt, submittedBy)
                     : new IntakePipeline.Rejected(read.errors());

@@ -32,6 +32,7 @@ public final class JsonSubmissionReader {
             "incidentLocation", "actualConsequence", "possibleConsequence", "mainGroup", "reporterType", "patientCpr");
     private static final Set<String> LIST_FIELDS = Set.of("involvedLocations", "medicines", "devices");
     private static final Set<String> OBJECT_FIELDS = Set.of("reporter", "batch");
+    private static final Set<String> FLAG_FIELDS = Set.of("historical");
 
     public Read read(JsonNode json) {
         List<FieldError> errors = new ArrayList<>();
@@ -39,7 +40,7 @@ public final class JsonSubmissionReader {
             return new Read(null, List.of(new FieldError("", "a report must be a JSON object")));
         }
         Fields fields = new Fields(json, "", errors);
-        fields.rejectUnknown(union(TEXT_FIELDS, LIST_FIELDS, OBJECT_FIELDS));
+        fields.rejectUnknown(union(TEXT_FIELDS, LIST_FIELDS, OBJECT_FIELDS, FLAG_FIELDS));
         IncidentSubmission submission = IncidentSubmission.newBuilder()
                 .setSource(fields.text("source"))
                 .setSourceId(fields.text("sourceId"))
@@ -73,6 +74,7 @@ public final class JsonSubmissionReader {
                     f.rejectUnknown(Set.of("area", "count", "periodStart", "periodEnd"));
                     return new SubmittedBatch(f.text("area"), f.integer("count"), f.text("periodStart"), f.text("periodEnd"));
                 }))
+                .setHistorical(fields.flag("historical"))
                 .build();
         return new Read(errors.isEmpty() ? submission : null, List.copyOf(errors));
     }
@@ -109,6 +111,18 @@ public final class JsonSubmissionReader {
                 return null;
             }
             return value.textValue();
+        }
+
+        Boolean flag(String name) {
+            JsonNode value = json.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isBoolean()) {
+                errors.add(new FieldError(path + name, "must be true or false, was " + describe(value)));
+                return null;
+            }
+            return value.booleanValue();
         }
 
         Integer integer(String name) {

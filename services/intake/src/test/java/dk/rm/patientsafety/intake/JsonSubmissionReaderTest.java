@@ -52,4 +52,14 @@ class JsonSubmissionReaderTest {
     void aReportMustBeAnObject() throws Exception {
         assertEquals(List.of(new FieldError("", "a report must be a JSON object")), reader.read(Submissions.JSON.readTree("[1]")).errors());
     }
+
+    @Test
+    void aReportMaySayItIsHistoryWithTrueOrFalseOnly() {
+        ObjectNode json = Submissions.validJson("R-1");
+        assertNull(reader.read(json).submission().getHistorical(), "unsaid: the path decides");
+        json.put("historical", true);
+        assertEquals(Boolean.TRUE, reader.read(json).submission().getHistorical());
+        json.put("historical", "ja");
+        assertEquals(List.of(new FieldError("historical", "must be true or false, was string")), reader.read(json).errors());
+    }
 }

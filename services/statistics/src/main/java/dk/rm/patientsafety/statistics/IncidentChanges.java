@@ -93,6 +93,7 @@ final class IncidentChanges implements Processor<String, IncidentClassified, Str
                 .setEventDate(incident.getReport().getEventDate())
                 .setReceivedAt(incident.getReport().getReceivedAt())
                 .setDelta(1)
+                .setHistorical(incident.getReport().getHistorical())
                 .build();
     }
 }

@@ -1,6 +1,5 @@
 package dk.rm.patientsafety.statistics;
 
-import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.PeriodGranularity;
 import dk.rm.patientsafety.events.UnitActivity;
 import dk.rm.patientsafety.spc.ChartSpec;
@@ -35,11 +34,11 @@ public final class IncidentSeriesReader {
     }
 
     /** The series through the last period closed at {@code now}; empty if it has no incident in a closed period. */
-    public Optional<SeriesData> read(ReadOnlyKeyValueStore<String, IncidentCount> counts, ReadOnlyKeyValueStore<String, UnitActivity> activity,
+    public Optional<SeriesData> read(ReadOnlyKeyValueStore<String, Long> totals, ReadOnlyKeyValueStore<String, UnitActivity> activity,
                                      SeriesId.IncidentSeries series, Instant now) {
         CalendarPeriod last = lastClosed(series.granularity(), now);
         CalendarPeriod windowStart = last.minus(window.periods(series.granularity()) - 1);
-        TreeMap<LocalDate, Long> byPeriod = countsByPeriod(counts, series, windowStart, last);
+        TreeMap<LocalDate, Long> byPeriod = totalsByPeriod(totals, series, windowStart, last);
         if (byPeriod.isEmpty()) {
             return Optional.empty();
         }
@@ -65,22 +64,20 @@ public final class IncidentSeriesReader {
         return period;
     }
 
-    /** Counts of the window's periods with incidents, of one type or all; every severity adds up. */
-    private static TreeMap<LocalDate, Long> countsByPeriod(ReadOnlyKeyValueStore<String, IncidentCount> store,
-                                                           SeriesId.IncidentSeries series, CalendarPeriod from, CalendarPeriod to) {
-        String fromKey = StatisticsStores.periodPrefix(series.granularity(), series.unit(), from.start());
-        // '~' sorts after every type and severity name, so the last period's keys are all inside the range.
-        String toKey = StatisticsStores.periodPrefix(series.granularity(), series.unit(), to.start()) + StatisticsStores.SEPARATOR + "~";
-        TreeMap<LocalDate, Long> counts = new TreeMap<>();
-        try (KeyValueIterator<String, IncidentCount> it = store.range(fromKey, toKey)) {
+    /** The series' totals of the window's periods with incidents: one range of its own keys. */
+    private static TreeMap<LocalDate, Long> totalsByPeriod(ReadOnlyKeyValueStore<String, Long> store, SeriesId.IncidentSeries series,
+                                                           CalendarPeriod from, CalendarPeriod to) {
+        TreeMap<LocalDate, Long> totals = new TreeMap<>();
+        try (KeyValueIterator<String, Long> it = store.range(StatisticsStores.totalKey(series.id(), from.start()),
+                StatisticsStores.totalKey(series.id(), to.start()))) {
             while (it.hasNext()) {
-                IncidentCount count = it.next().value;
-                if (series.type().map(t -> t == count.getIncidentType()).orElse(true) && count.getCount() > 0) {
-                    counts.merge(count.getPeriodStart(), count.getCount(), Long::sum);
+                var entry = it.next();
+                if (entry.value > 0) {
+                    totals.put(LocalDate.parse(entry.key.substring(entry.key.lastIndexOf(StatisticsStores.SEPARATOR) + 1)), entry.value);
                 }
             }
         }
-        return counts;
+        return totals;
     }
 
     private static boolean hasActivity(ReadOnlyKeyValueStore<String, UnitActivity> activity, String unit, CalendarPeriod first, CalendarPeriod last) {

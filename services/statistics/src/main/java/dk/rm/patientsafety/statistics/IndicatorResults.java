@@ -36,7 +36,7 @@ final class IndicatorResults implements Processor<String, QualityIndicatorObserv
     @Override
     public void process(Record<String, QualityIndicatorObservation> record) {
         results.put(StatisticsStores.indicatorKey(record.key(), record.value().getPeriodStart()), record.value());
-        evaluator.evaluate(reader.read(results, record.key()), Instant.ofEpochMilli(record.timestamp()))
+        evaluator.evaluate(reader.read(results, record.key()), Instant.ofEpochMilli(record.timestamp()), false)
                 .forEach(signal -> context.forward(record.withValue(signal)));
     }
 }

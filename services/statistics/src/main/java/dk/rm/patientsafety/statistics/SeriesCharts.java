@@ -1,6 +1,5 @@
 package dk.rm.patientsafety.statistics;
 
-import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.SeriesSignalState;
 import dk.rm.patientsafety.events.StatisticalSignal;
@@ -24,18 +23,18 @@ import java.util.Optional;
  */
 public final class SeriesCharts {
 
-    private final ReadOnlyKeyValueStore<String, IncidentCount> counts;
+    private final ReadOnlyKeyValueStore<String, Long> totals;
     private final ReadOnlyKeyValueStore<String, UnitActivity> activity;
     private final ReadOnlyKeyValueStore<String, QualityIndicatorObservation> indicators;
     private final ReadOnlyKeyValueStore<String, SeriesSignalState> incidentStates;
     private final ReadOnlyKeyValueStore<String, SeriesSignalState> indicatorStates;
     private final StatisticsConfig config;
 
-    public SeriesCharts(ReadOnlyKeyValueStore<String, IncidentCount> counts, ReadOnlyKeyValueStore<String, UnitActivity> activity,
+    public SeriesCharts(ReadOnlyKeyValueStore<String, Long> totals, ReadOnlyKeyValueStore<String, UnitActivity> activity,
                         ReadOnlyKeyValueStore<String, QualityIndicatorObservation> indicators,
                         ReadOnlyKeyValueStore<String, SeriesSignalState> incidentStates,
                         ReadOnlyKeyValueStore<String, SeriesSignalState> indicatorStates, StatisticsConfig config) {
-        this.counts = counts;
+        this.totals = totals;
         this.activity = activity;
         this.indicators = indicators;
         this.incidentStates = incidentStates;
@@ -82,7 +81,7 @@ public final class SeriesCharts {
         if (state == null) {
             return Optional.empty();
         }
-        return config.incidentReader().read(counts, activity, series.get(), state.getEvaluatedAt());
+        return config.incidentReader().read(totals, activity, series.get(), state.getEvaluatedAt());
     }
 
     private static SeriesView view(SeriesData data, int freeze, List<LocalDate> phaseStarts) {

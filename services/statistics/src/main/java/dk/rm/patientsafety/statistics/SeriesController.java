@@ -106,7 +106,7 @@ public class SeriesController {
     }
 
     private SeriesCharts charts() {
-        return new SeriesCharts(stream.store(StatisticsStores.INCIDENT_COUNTS), stream.store(StatisticsStores.UNIT_ACTIVITY),
+        return new SeriesCharts(stream.store(StatisticsStores.SERIES_TOTALS), stream.store(StatisticsStores.UNIT_ACTIVITY),
                 stream.store(StatisticsStores.INDICATOR_OBSERVATIONS), stream.store(StatisticsStores.INCIDENT_SIGNAL_STATES),
                 stream.store(StatisticsStores.INDICATOR_SIGNAL_STATES), config);
     }

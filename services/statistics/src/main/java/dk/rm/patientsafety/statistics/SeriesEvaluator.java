@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,8 @@ final class SeriesEvaluator {
         this.policy = policy;
     }
 
-    List<StatisticalSignal> evaluate(Optional<SeriesData> series, Instant at) {
+    /** @param historyOnly the series changed only because history came in: whatever it signals now is history too */
+    List<StatisticalSignal> evaluate(Optional<SeriesData> series, Instant at, boolean historyOnly) {
         if (series.isEmpty()) {
             return List.of();
         }
@@ -37,7 +39,7 @@ final class SeriesEvaluator {
         if (!policy.judges(data)) {
             SignalTracker.Evaluation silenced = tracker.silence(data, states.get(data.seriesId()), at);
             states.put(data.seriesId(), silenced.state());
-            return silenced.signals();
+            return markHistory(data, silenced.signals(), historyOnly);
         }
         Chart chart;
         try {
@@ -49,6 +51,17 @@ final class SeriesEvaluator {
         }
         SignalTracker.Evaluation evaluation = tracker.evaluate(data, chart, states.get(data.seriesId()), at);
         states.put(data.seriesId(), evaluation.state());
-        return evaluation.signals();
+        return markHistory(data, evaluation.signals(), historyOnly);
+    }
+
+    /**
+     * A signal found because history came in, or none of whose points is the series' newest period, is history:
+     * recorded for the chart, not news to push to anyone.
+     */
+    private static List<StatisticalSignal> markHistory(SeriesData data, List<StatisticalSignal> signals, boolean historyOnly) {
+        LocalDate newest = data.points().get(data.points().size() - 1).periodStart();
+        signals.forEach(signal -> signal.setHistorical(historyOnly
+                || signal.getPoints().stream().noneMatch(p -> p.getPeriodStart().equals(newest))));
+        return signals;
     }
 }

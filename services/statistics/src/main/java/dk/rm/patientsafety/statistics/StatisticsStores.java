@@ -14,6 +14,15 @@ public final class StatisticsStores {
     /** Report id → the count change last applied for it, so an override can take the report out again. */
     public static final String COUNTED_INCIDENTS = "counted-incidents";
     public static final String INCIDENT_COUNTS = "incident-counts";
+    /**
+     * Series id and period → the incidents the series counts in that period in time (every severity; one type or all),
+     * kept as each count changes, so a chart reads one short range of its own keys and decodes nothing.
+     */
+    public static final String SERIES_TOTALS = "incident-series-totals";
+    /** Series id → timestamp of the latest record that changed it: charted once at the next round, however many changed it. */
+    public static final String SERIES_TO_CHART = "incident-series-to-chart";
+    /** Series id → timestamp: series with counts but no closed period yet, charted on the schedule once one closes. */
+    public static final String SERIES_AWAITING_CLOSE = "incident-series-awaiting-close";
     public static final String UNIT_ACTIVITY = "unit-activity";
     public static final String INDICATOR_OBSERVATIONS = "indicator-observations";
     /** Two signal-state stores, not one: a shared store would force incident and indicator series into one sub-topology. */
@@ -21,6 +30,10 @@ public final class StatisticsStores {
     public static final String INDICATOR_SIGNAL_STATES = "indicator-signal-states";
 
     static final String SEPARATOR = "|";
+
+    /** The stores of the unit-keyed sub-topology, which its processors share. */
+    static final String[] UNIT_STORES = {INCIDENT_COUNTS, SERIES_TOTALS, UNIT_ACTIVITY, INCIDENT_SIGNAL_STATES, SERIES_TO_CHART,
+            SERIES_AWAITING_CLOSE};
 
     private StatisticsStores() {
     }
@@ -36,6 +49,11 @@ public final class StatisticsStores {
 
     static String periodPrefix(PeriodGranularity granularity, String unit, LocalDate periodStart) {
         return String.join(SEPARATOR, granularity.name(), unit, periodStart.toString());
+    }
+
+    /** {@code incidents:MONTH:1309011000000:ALL|2026-10-01}: the series first, so one series is one range in time order. */
+    public static String totalKey(String seriesId, LocalDate periodStart) {
+        return seriesId + SEPARATOR + periodStart;
     }
 
     public static String activityKey(String unit, LocalDate periodStart) {

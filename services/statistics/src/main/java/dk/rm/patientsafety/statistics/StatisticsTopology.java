@@ -28,7 +28,8 @@ import java.time.Clock;
 /**
  * The statistics stream. Classified incidents become count changes keyed by unit (where it happened and the units
  * above; an override moves an incident between buckets), so that one task holds all of a unit's counts and activity; quality-indicator results are
- * keyed by series. Every change re-charts the series it touches and publishes the signals it gained or lost.
+ * keyed by series. The series a change touches are charted at the next round (each once, from its own totals) and
+ * the signals they gained or lost published.
  */
 public final class StatisticsTopology {
 
@@ -52,16 +53,14 @@ public final class StatisticsTopology {
                 .process(() -> new IncidentChanges(register), Named.as("count-changes"), StatisticsStores.COUNTED_INCIDENTS)
                 .repartition(Repartitioned.<String, IncidentCountChange>as("changes-by-unit")
                         .withKeySerde(Serdes.String()).withValueSerde(changes).withNumberOfPartitions(unitPartitions))
-                .process(() -> new UnitCounts(config), Named.as("unit-counts"),
-                        StatisticsStores.INCIDENT_COUNTS, StatisticsStores.UNIT_ACTIVITY, StatisticsStores.INCIDENT_SIGNAL_STATES);
+                .process(() -> new UnitCounts(config), Named.as("unit-counts"), StatisticsStores.UNIT_STORES);
 
         KStream<String, SpecificRecord> activityOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.ACTIVITY,
                         Topics.ACTIVITY.valueSerde(registry), deadLetters, APPLICATION_ID, clock, ResultValidation::activityProblem)
                 .selectKey((key, activity) -> activity.getUnitSorCode(), Named.as("activity-unit"))
                 .repartition(Repartitioned.<String, UnitActivity>as("activity-by-unit")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ACTIVITY.stateSerde(registry)).withNumberOfPartitions(unitPartitions))
-                .process(() -> new UnitActivityRecorder(config), Named.as("unit-activity"),
-                        StatisticsStores.INCIDENT_COUNTS, StatisticsStores.UNIT_ACTIVITY, StatisticsStores.INCIDENT_SIGNAL_STATES);
+                .process(() -> new UnitActivityRecorder(config), Named.as("unit-activity"), StatisticsStores.UNIT_STORES);
 
         KStream<String, SpecificRecord> indicatorOutput = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.QUALITY_INDICATORS,
                         Topics.QUALITY_INDICATORS.valueSerde(registry), deadLetters, APPLICATION_ID, clock, ResultValidation::indicatorProblem)
@@ -82,6 +81,13 @@ public final class StatisticsTopology {
                 Serdes.String(), changes));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.INCIDENT_COUNTS),
                 Serdes.String(), Topics.INCIDENT_COUNTS.stateSerde(registry)));
+        // Totals and marks change many times between two commits: the cache writes each key's last value once.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.SERIES_TOTALS),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.SERIES_TO_CHART),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.SERIES_AWAITING_CLOSE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
                 Serdes.String(), Topics.ACTIVITY.stateSerde(registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),

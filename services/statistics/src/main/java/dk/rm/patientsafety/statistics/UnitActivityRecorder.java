@@ -5,7 +5,6 @@ import dk.rm.patientsafety.events.PeriodGranularity;
 import dk.rm.patientsafety.events.UnitActivity;
 import org.apache.kafka.streams.processor.api.Record;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +20,8 @@ final class UnitActivityRecorder extends UnitSeriesProcessor<UnitActivity> {
     public void process(Record<String, UnitActivity> record) {
         UnitActivity figures = record.value();
         activity.put(StatisticsStores.activityKey(figures.getUnitSorCode(), figures.getPeriodStart()), figures);
-        Instant streamTime = streamTime();
         for (Optional<IncidentType> type : everyTypeAndAll()) {
-            chart(new SeriesId.IncidentSeries(PeriodGranularity.MONTH, figures.getUnitSorCode(), type), streamTime, record.timestamp());
+            changed(new SeriesId.IncidentSeries(PeriodGranularity.MONTH, figures.getUnitSorCode(), type), record.timestamp(), true);
         }
     }
 

@@ -17,66 +17,72 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Applies count changes to a unit's day, ISO-week and month counts (a report received after its period closed goes
- * into the late count; a move leaves one bucket and enters another in one step), publishes each count, and re-charts
- * the unit's series for the types involved and for all types.
- * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted: a
- * quiet unit's drop to zero, or a spike in a month no report follows, would otherwise wait for a record.
+ * Applies count changes to a unit's day, ISO-week and month counts (a live report received after its period closed
+ * goes into the late count, a report submitted as history never does; a move leaves one bucket and enters another in
+ * one step), publishes each count, keeps the totals of the unit's series for the types involved and for all types,
+ * and marks those series for the next charting round.
+ * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted, and
+ * every series that had nothing closed to chart yet: a quiet unit's drop to zero, a spike in a month no report
+ * follows, or a unit's first month would otherwise wait for a record.
  */
 final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
 
     private final GracePeriods grace;
     private final Duration rechartInterval;
+    private final Duration chartInterval;
 
     UnitCounts(StatisticsConfig config) {
         super(config);
         this.grace = config.grace();
         this.rechartInterval = config.rechartInterval();
+        this.chartInterval = config.chartInterval();
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
+        SeriesTotals.rebuildIfMissing(counts, totals);
+        context.schedule(chartInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> chartChanged());
         context.schedule(rechartInterval, PunctuationType.WALL_CLOCK_TIME, this::rechartClosedPeriods);
     }
 
     @Override
     public void process(Record<String, IncidentCountChange> record) {
         IncidentCountChange change = record.value();
-        Set<Optional<IncidentType>> types = new LinkedHashSet<>(List.of(Optional.of(change.getIncidentType()), Optional.empty()));
         ReplacedCount replaced = change.getReplaces();
         if (replaced != null) {
             count(record, new Bucket(change.getUnitSorCode(), replaced.getIncidentType(), replaced.getOverallSeverity(),
-                    replaced.getEventDate(), replaced.getReceivedAt()), -1);
-            types.add(Optional.of(replaced.getIncidentType()));
+                    replaced.getEventDate(), replaced.getReceivedAt(), change.getHistorical()), -1);
         }
         count(record, new Bucket(change.getUnitSorCode(), change.getIncidentType(), change.getOverallSeverity(),
-                change.getEventDate(), change.getReceivedAt()), change.getDelta());
-        Instant streamTime = streamTime();
-        for (PeriodGranularity granularity : PeriodGranularity.values()) {
-            for (Optional<IncidentType> type : types) {
-                chart(new SeriesId.IncidentSeries(granularity, change.getUnitSorCode(), type), streamTime, record.timestamp());
-            }
-        }
+                change.getEventDate(), change.getReceivedAt(), change.getHistorical()), change.getDelta());
     }
 
-    /** Where an incident is counted in one unit; its receipt time decides whether it came in time. */
-    private record Bucket(String unit, IncidentType type, OverallSeverity severity, LocalDate eventDate, Instant receivedAt) {
+    /** Where an incident is counted in one unit; its receipt time decides whether a live report came in time. */
+    private record Bucket(String unit, IncidentType type, OverallSeverity severity, LocalDate eventDate, Instant receivedAt,
+                          boolean historical) {
     }
 
-    /** Adds {@code delta} to the bucket's day, week and month counts and publishes each. */
+    /** Adds {@code delta} to the bucket's day, week and month counts, publishes each, and totals and marks its series. */
     private void count(Record<String, IncidentCountChange> record, Bucket bucket, int delta) {
         for (PeriodGranularity granularity : PeriodGranularity.values()) {
-            IncidentCount count = apply(bucket, delta, CalendarPeriod.containing(granularity, bucket.eventDate()), record.timestamp());
+            CalendarPeriod period = CalendarPeriod.containing(granularity, bucket.eventDate());
+            boolean late = !bucket.historical() && grace.isLate(period, bucket.receivedAt());
+            IncidentCount count = apply(bucket, delta, period, late, record.timestamp());
             String key = StatisticsStores.countKey(count);
             counts.put(key, count);
             context.forward(record.withKey(key).withValue(count));
+            if (!late) {
+                for (Optional<IncidentType> type : List.of(Optional.of(bucket.type()), Optional.<IncidentType>empty())) {
+                    SeriesId.IncidentSeries series = new SeriesId.IncidentSeries(granularity, bucket.unit(), type);
+                    SeriesTotals.add(totals, series.id(), period.start(), delta);
+                    changed(series, record.timestamp(), !bucket.historical());
+                }
+            }
         }
     }
 
@@ -88,7 +94,10 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
                     .filter(series -> closedSince(series, entry.value.getEvaluatedAt(), now))
                     .ifPresent(behind::add));
         }
-        behind.forEach(series -> chart(series, now, wallClock));
+        try (KeyValueIterator<String, Long> it = awaitingClose.all()) {
+            it.forEachRemaining(entry -> SeriesId.parseIncidents(entry.key).ifPresent(behind::add));
+        }
+        behind.forEach(series -> chart(series, now, wallClock, false)); // time passing is news: a period has closed
     }
 
     /** Whether a period of the series has closed since it was last charted. */
@@ -96,9 +105,9 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
         return reader.lastClosed(series.granularity(), evaluatedAt).start().isBefore(reader.lastClosed(series.granularity(), now).start());
     }
 
-    private IncidentCount apply(Bucket bucket, int delta, CalendarPeriod period, long timestamp) {
+    private IncidentCount apply(Bucket bucket, int delta, CalendarPeriod period, boolean late, long timestamp) {
         IncidentCount.Builder count = existing(bucket, period);
-        if (grace.isLate(period, bucket.receivedAt())) {
+        if (late) {
             count.setLateCount(count.getLateCount() + delta);
         } else {
             count.setCount(count.getCount() + delta);

@@ -20,8 +20,14 @@ final class Incidents {
     }
 
     static IncidentClassified classified(String reportId, IncidentType type, OverallSeverity severity, LocalDate eventDate, Instant receivedAt) {
+        return classified(reportId, type, severity, eventDate, receivedAt, false);
+    }
+
+    /** @param historical submitted as history (a backfill) */
+    static IncidentClassified classified(String reportId, IncidentType type, OverallSeverity severity, LocalDate eventDate, Instant receivedAt,
+                                         boolean historical) {
         IncidentReported report = Reports.report(Consequence.MINOR, Consequence.MINOR)
-                .setReportId(reportId).setEventDate(eventDate).setReceivedAt(receivedAt).build();
+                .setReportId(reportId).setEventDate(eventDate).setReceivedAt(receivedAt).setHistorical(historical).build();
         return IncidentClassified.newBuilder()
                 .setReportId(reportId)
                 .setReport(report)

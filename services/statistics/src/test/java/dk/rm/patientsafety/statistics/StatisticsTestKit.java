@@ -23,7 +23,7 @@ final class StatisticsTestKit {
 
     static SeriesCharts charts(TopologyTestKit kit) {
         TopologyTestDriver driver = kit.driver();
-        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.INCIDENT_COUNTS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
+        return new SeriesCharts(driver.getKeyValueStore(StatisticsStores.SERIES_TOTALS), driver.getKeyValueStore(StatisticsStores.UNIT_ACTIVITY),
                 driver.getKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS), driver.getKeyValueStore(StatisticsStores.INCIDENT_SIGNAL_STATES),
                 driver.getKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES), StatisticsConfig.defaults());
     }

@@ -208,8 +208,10 @@ class StatisticsTopologyTest {
         return month;
     }
 
+    /** One record, then the next charting round, as a commit interval passing after it would bring. */
     private void pipe(IncidentClassified incident) {
         classified.pipeInput(incident.getReportId(), incident, incident.getReport().getReceivedAt());
+        kit.driver().advanceWallClockTime(StatisticsConfig.DEFAULT_CHART_INTERVAL);
     }
 
     private SeriesCharts charts() {
