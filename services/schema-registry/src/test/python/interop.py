@@ -110,6 +110,7 @@ def incident():
         "devices": [],
         "reporterType": "HEALTH_PROFESSIONAL",
         "patientReference": None,
+        "historical": True,
     }
 
 

@@ -154,6 +154,7 @@ class PythonInteropIT {
         assertTrue(value.get("devices").get(0).get("model").isNull());
         assertEquals("HEALTH_PROFESSIONAL", value.get("reporterType").asText());
         assertEquals("pseudonym-4f1c", value.get("patientReference").asText());
+        assertEquals(sent.getHistorical(), value.get("historical").asBoolean());
     }
 
     /** Our Java AvroDeserializer read what Confluent's Python serializer wrote (values as in interop.py). */
@@ -175,6 +176,7 @@ class PythonInteropIT {
         assertEquals(List.of(), read.getDevices());
         assertEquals(ReporterType.HEALTH_PROFESSIONAL, read.getReporterType());
         assertNull(read.getPatientReference());
+        assertTrue(read.getHistorical());
     }
 
     /** librdkafka 2.6.1, as librdkafka numbers its versions: the first that signs in to Kafka 4 with SCRAM. */
