@@ -38,7 +38,8 @@ public record DemoAccount(String name, Kind kind, List<String> roles, List<Strin
                 person("partner-aarhus", List.of("partner"), List.of("7510000000000"), "Aarhus Kommune, a cross-sector partner"),
                 person("registry-admin", List.of("registry-admin"), List.of(), "may change the schema registry"),
                 client("downstream", List.of("downstream"), "a downstream system: read-only aggregates"),
-                client("bulk-import", List.of("reporter"), "the bulk importer: submits historical reports"),
+                client("bulk-import", List.of("reporter", "quality-data"),
+                        "the bulk importer: submits historical reports and quality data"),
                 client(PLATFORM_SERVICES, List.of("service"), "the platform's own services: register their schemas"));
     }
 }

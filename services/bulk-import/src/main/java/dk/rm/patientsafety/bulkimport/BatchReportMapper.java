@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.Cells;
+import dk.rm.patientsafety.tabular.CsvRow;
 import dk.rm.patientsafety.bulkimport.Vocabulary.BatchArea;
 
 import java.time.YearMonth;
@@ -108,7 +110,7 @@ final class BatchReportMapper implements RowMapper {
             errors.add(new FieldError("area", "is required"));
             return null;
         }
-        Optional<BatchArea> area = Values.symbol(text, BatchArea.class, Vocabulary.AREA_LABELS);
+        Optional<BatchArea> area = Cells.symbol(text, BatchArea.class, Vocabulary.AREA_LABELS);
         if (area.isEmpty()) {
             errors.add(new FieldError("area", Vocabulary.oneOf(BatchArea.class, Vocabulary.AREA_LABELS)));
         }

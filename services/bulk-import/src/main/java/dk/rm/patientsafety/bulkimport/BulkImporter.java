@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.CsvFile;
+import dk.rm.patientsafety.tabular.CsvRow;
+import dk.rm.patientsafety.tabular.CsvException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.bulkimport.ImportSummary.Origin;

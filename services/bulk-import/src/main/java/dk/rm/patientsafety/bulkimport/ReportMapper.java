@@ -1,5 +1,7 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.Cells;
+import dk.rm.patientsafety.tabular.CsvRow;
 import dk.rm.patientsafety.bulkimport.IncidentReport.Device;
 import dk.rm.patientsafety.bulkimport.IncidentReport.InvolvedLocation;
 import dk.rm.patientsafety.bulkimport.IncidentReport.Medicine;
@@ -66,8 +68,8 @@ final class ReportMapper implements RowMapper {
         if (sourceId == null) {
             errors.add(new FieldError("source_id", "is required (the report's id in the source system)"));
         }
-        String eventDate = convert(row, "event_date", Values::date, "is not a date (" + Values.DATE_FORMS + ")", errors);
-        String eventTime = convert(row, "event_time", Values::time, "is not a time of day (HH:MM)", errors);
+        String eventDate = convert(row, "event_date", Cells::date, "is not a date (" + Cells.DATE_FORMS + ")", errors);
+        String eventTime = convert(row, "event_time", Cells::time, "is not a time of day (HH:MM)", errors);
         String actual = symbol(row, "actual_consequence", Consequence.class, Vocabulary.CONSEQUENCE_LABELS, errors);
         String possible = symbol(row, "possible_consequence", Consequence.class, Vocabulary.CONSEQUENCE_LABELS, errors);
         String reporterType = symbol(row, "reporter_type", ReporterType.class, Vocabulary.REPORTER_TYPE_LABELS, errors);
@@ -114,7 +116,7 @@ final class ReportMapper implements RowMapper {
 
     private static <E extends Enum<E>> String symbol(CsvRow row, String column, Class<E> type, Map<String, E> labels,
                                                      List<FieldError> errors) {
-        return convert(row, column, text -> Values.symbol(text, type, labels).map(Enum::name), Vocabulary.oneOf(type, labels), errors);
+        return convert(row, column, text -> Cells.symbol(text, type, labels).map(Enum::name), Vocabulary.oneOf(type, labels), errors);
     }
 
     /** {@code sor:role|sor:role}; a unit without a role gets UNKNOWN. */
@@ -135,7 +137,7 @@ final class ReportMapper implements RowMapper {
             }
             Optional<LocationRole> role = parts.length == 1 || parts[1].isBlank()
                     ? Optional.of(LocationRole.UNKNOWN)
-                    : Values.symbol(parts[1], LocationRole.class, Vocabulary.ROLE_LABELS);
+                    : Cells.symbol(parts[1], LocationRole.class, Vocabulary.ROLE_LABELS);
             if (role.isEmpty()) {
                 errors.add(new FieldError("involved_locations", "has a role that " + Vocabulary.oneOf(LocationRole.class, Vocabulary.ROLE_LABELS)));
                 return null;

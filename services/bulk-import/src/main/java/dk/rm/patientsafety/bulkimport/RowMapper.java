@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.CsvRow;
 import java.util.List;
 
 /** Turns the rows of one CSV format into reports. */

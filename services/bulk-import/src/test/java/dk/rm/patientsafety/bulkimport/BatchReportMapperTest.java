@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.CsvException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.CsvException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,8 @@
 package dk.rm.patientsafety.bulkimport;
 
+import dk.rm.patientsafety.tabular.CsvFile;
+import dk.rm.patientsafety.tabular.CsvRow;
+import dk.rm.patientsafety.tabular.CsvException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -23,8 +23,11 @@ public final class Roles {
     public static final String REGISTRY_ADMIN = "registry-admin";
     /** A platform service: registers its own schemas and changelog subjects in the registry. */
     public static final String SERVICE = "service";
+    /** Submits quality data (indicator results, cancer-pathway times, patient-experience results, activity); a person or a system. */
+    public static final String QUALITY_DATA = "quality-data";
 
-    public static final List<String> ALL = List.of(REPORTER, RISK_MANAGER, REGIONAL_TEAM, PARTNER, DOWNSTREAM, REGISTRY_ADMIN, SERVICE);
+    public static final List<String> ALL = List.of(REPORTER, RISK_MANAGER, REGIONAL_TEAM, PARTNER, DOWNSTREAM, REGISTRY_ADMIN, SERVICE,
+            QUALITY_DATA);
 
     private Roles() {
     }

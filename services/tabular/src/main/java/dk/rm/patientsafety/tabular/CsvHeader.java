@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +74,7 @@ public final class CsvHeader {
         return indexByKey.getOrDefault(key(column), -1);
     }
 
-    static String key(String name) {
+    public static String key(String name) {
         return name.replace("\uFEFF", "").replaceAll("[\\s_\\-]", "").toLowerCase(Locale.ROOT);
     }
 

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the forms values take in Danish spreadsheet exports into the forms intake's JSON API takes. */
-final class Values {
+public final class Cells {
 
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     /** Danish day-first dates as Excel writes them: 04-03-2019, 4.3.2019, 04/03/2019. */
@@ -18,13 +18,13 @@ final class Values {
     /** 22:40, 9:05, 22.40 (the Danish way), 22:40:00. */
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?");
 
-    static final String DATE_FORMS = "YYYY-MM-DD or DD-MM-YYYY";
+    public static final String DATE_FORMS = "YYYY-MM-DD or DD-MM-YYYY";
 
-    private Values() {
+    private Cells() {
     }
 
     /** The date in ISO form (YYYY-MM-DD), or empty when the text is not a real date in one of {@link #DATE_FORMS}. */
-    static Optional<String> date(String text) {
+    public static Optional<String> date(String text) {
         Matcher iso = ISO_DATE.matcher(text);
         Matcher danish = DANISH_DATE.matcher(text);
         try {
@@ -43,7 +43,7 @@ final class Values {
     }
 
     /** The time as HH:MM (seconds dropped), or empty when the text is not a time of day. */
-    static Optional<String> time(String text) {
+    public static Optional<String> time(String text) {
         Matcher time = TIME.matcher(text);
         if (!time.matches()) {
             return Optional.empty();
@@ -59,7 +59,7 @@ final class Values {
      * The symbol a text names: the symbol itself in any case (spaces and hyphens read as underscores), or one of
      * the Danish labels given.
      */
-    static <E extends Enum<E>> Optional<E> symbol(String text, Class<E> type, Map<String, E> danishLabels) {
+    public static <E extends Enum<E>> Optional<E> symbol(String text, Class<E> type, Map<String, E> danishLabels) {
         String normalised = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", " ");
         E labelled = danishLabels.get(normalised);
         if (labelled != null) {

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -35,6 +35,8 @@ public final class CsvFile implements Closeable {
 
     private static final char BOM = '\uFEFF';
 
+    private final String name;
+    /** The file read, or null for text read from memory. */
     private final Path path;
     private final Charset charset;
     private final CSVParser parser;
@@ -44,6 +46,12 @@ public final class CsvFile implements Closeable {
     private long linesRead;
 
     private CsvFile(Path path, Charset charset, char delimiter, Collection<String> known, Collection<String> required) throws CsvException {
+        this(path.toString(), path, charset, openFile(path, charset), delimiter, known, required);
+    }
+
+    private CsvFile(String name, Path path, Charset charset, Reader reader, char delimiter, Collection<String> known,
+                    Collection<String> required) throws CsvException {
+        this.name = name;
         this.path = path;
         this.charset = charset;
         try {
@@ -51,13 +59,9 @@ public final class CsvFile implements Closeable {
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(true)
                     .get()
-                    .parse(open(path, charset));
-        } catch (NoSuchFileException e) {
-            throw new CsvException("No such file: " + path);
-        } catch (CharacterCodingException e) {
-            throw new CsvException(notDecodable(path, charset, firstUndecodableLine(path, charset)), e);
+                    .parse(reader);
         } catch (IOException e) {
-            throw new CsvException("Cannot read " + path + ": " + e.getClass().getSimpleName(), e);
+            throw new CsvException("Cannot read " + name + ": " + e.getClass().getSimpleName(), e);
         }
         this.records = parser.iterator();
         CSVRecord first = nextRecord();
@@ -71,6 +75,28 @@ public final class CsvFile implements Closeable {
             close();
             throw e;
         }
+    }
+
+    private static Reader openFile(Path path, Charset charset) throws CsvException {
+        try {
+            return open(path, charset);
+        } catch (NoSuchFileException e) {
+            throw new CsvException("No such file: " + path);
+        } catch (CharacterCodingException e) {
+            throw new CsvException(notDecodable(path, charset, firstUndecodableLine(path, charset)), e);
+        } catch (IOException e) {
+            throw new CsvException("Cannot read " + path + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads text already decoded, such as an uploaded file; {@code name} stands for it in messages. A leading
+     * byte-order mark is skipped.
+     */
+    public static CsvFile read(String name, String text, char delimiter, Collection<String> known, Collection<String> required)
+            throws CsvException {
+        String content = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+        return new CsvFile(name, null, StandardCharsets.UTF_8, new java.io.StringReader(content), delimiter, known, required);
     }
 
     /** Opens a file and reads its header row. */
@@ -113,14 +139,14 @@ public final class CsvFile implements Closeable {
             linesRead = parser.getCurrentLineNumber();
             return record;
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
+            if (e.getCause() instanceof CharacterCodingException && path != null) {
                 throw new CsvException(notDecodable(path, charset, firstUndecodableLine(path, charset)), e);
             }
             // commons-csv's messages may quote the offending text; ours does not
-            throw new CsvException(path + ": malformed CSV in the row starting on line " + (linesRead + 1)
+            throw new CsvException(name + ": malformed CSV in the row starting on line " + (linesRead + 1)
                     + " (a quoted cell is not closed, or text follows its closing quote)", e);
         } catch (IllegalStateException e) {
-            throw new CsvException(path + ": malformed CSV", e);
+            throw new CsvException(name + ": malformed CSV", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 /**
  * The file as a whole cannot be read: unreadable, not in the expected character set, malformed quoting, or a header

@@ -1,4 +1,4 @@
-package dk.rm.patientsafety.bulkimport;
+package dk.rm.patientsafety.tabular;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class CsvFileTest {
     Path dir;
 
     private List<CsvRow> read(String text, char delimiter) throws CsvException {
-        return read(TestFiles.write(dir, "f.csv", text), delimiter, StandardCharsets.UTF_8);
+        return read(write(dir, "f.csv", text), delimiter, StandardCharsets.UTF_8);
     }
 
     private static List<CsvRow> read(Path file, char delimiter, Charset charset) throws CsvException {
@@ -134,7 +134,7 @@ class CsvFileTest {
 
     @Test
     void aFileThatIsNotUtf8IsAnErrorNamingTheLineAndTheRemedy() {
-        Path file = TestFiles.write(dir, "cp1252.csv", "source_id;headline;description\nR-1;A;B\nR-2;Fald på gangen;B\n",
+        Path file = write(dir, "cp1252.csv", "source_id;headline;description\nR-1;A;B\nR-2;Fald på gangen;B\n",
                 Charset.forName("windows-1252"));
 
         CsvException e = assertThrows(CsvException.class, () -> read(file, ';', StandardCharsets.UTF_8));
@@ -146,7 +146,7 @@ class CsvFileTest {
 
     @Test
     void aWindows1252FileReadsWithTheRightCharset() throws CsvException {
-        Path file = TestFiles.write(dir, "cp1252.csv", "source_id;headline;description\nR-1;Fald på gangen;Æble og øl\n",
+        Path file = write(dir, "cp1252.csv", "source_id;headline;description\nR-1;Fald på gangen;Æble og øl\n",
                 Charset.forName("windows-1252"));
 
         CsvRow row = read(file, ';', Charset.forName("windows-1252")).get(0);
@@ -184,5 +184,17 @@ class CsvFileTest {
         CsvRow row = read("source_id;headline;description\nR-1;A;010190-1234\n", ';').get(0);
 
         assertFalse(row.toString().contains("010190-1234"));
+    }
+
+    private static Path write(Path dir, String name, String text) {
+        return write(dir, name, text, StandardCharsets.UTF_8);
+    }
+
+    private static Path write(Path dir, String name, String text, Charset charset) {
+        try {
+            return java.nio.file.Files.write(dir.resolve(name), text.getBytes(charset));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
