@@ -26,10 +26,10 @@ import static dk.rm.patientsafety.topics.Topics.SIGNALS;
 public final class KafkaPrincipals {
 
     public static final KafkaPrincipal INTAKE = new KafkaPrincipal("intake",
-            "intake service: validates and pseudonymises reports",
+            "intake service: validates and pseudonymises reports, takes in quality data",
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED),
-            List.of(INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS, INCIDENTS_REPORTED, DEAD_LETTERS),
-            List.of("uth-intake"), List.of(), List.of("intake-http-"), true, false);
+            List.of(INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS, INCIDENTS_REPORTED, DEAD_LETTERS, QUALITY_INDICATORS, ACTIVITY),
+            List.of("uth-intake"), List.of(), List.of("intake-http-", "intake-quality-"), true, false);
 
     public static final KafkaPrincipal CLASSIFIER = new KafkaPrincipal("classifier",
             "classifier service: severity, type and caseworkers' overrides",

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.bulkimport;
 
 import dk.rm.patientsafety.oauth.AccessTokens;
 import dk.rm.patientsafety.oauth.ClientCredentials;
+import dk.rm.patientsafety.quality.QualityFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  * file or a failed request.
  */
 @Command(name = "bulk-import", mixinStandardHelpOptions = true, version = "bulk-import 0.1.0",
-        description = "Imports CSV exports of incident reports into intake's batch endpoint (POST /api/v1/incidents/batch).",
+        description = {"Imports CSV exports of incident reports into intake's batch endpoint (POST /api/v1/incidents/batch),",
+                "and quality data (indicator results, cancer-pathway times, patient experience, activity) into POST /api/v1/quality/<format>."},
         subcommands = CommandLine.HelpCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every report was accepted", "1:some reports were rejected", "2:usage, file or HTTP error"})
@@ -52,7 +54,13 @@ public final class BulkImport implements Callable<Integer> {
     public static int execute(PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new BulkImport())
                 .addSubcommand(new ReportsCommand(out, err, terminal, environment))
-                .addSubcommand(new BatchReportsCommand(out, err, terminal, environment))
+                .addSubcommand(new BatchReportsCommand(out, err, terminal, environment));
+        for (QualityFormat format : QualityFormat.values()) {
+            CommandLine quality = new CommandLine(new QualityCommand(ImportKind.valueOf(format.name()), out, err, terminal, environment));
+            quality.getCommandSpec().usageMessage().description(QualityCommand.description(format));
+            commandLine.addSubcommand(format.path(), quality);
+        }
+        commandLine
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -213,6 +221,28 @@ public final class BulkImport implements Callable<Integer> {
         @Override
         ImportKind kind() {
             return ImportKind.BATCH_REPORTS;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:every row was accepted", "1:some rows were rejected", "2:usage, file or HTTP error"})
+    static final class QualityCommand extends ImportCommand {
+        private final ImportKind kind;
+
+        QualityCommand(ImportKind kind, PrintStream out, PrintStream err, boolean terminal, Map<String, String> environment) {
+            super(out, err, terminal, environment);
+            this.kind = kind;
+        }
+
+        static String[] description(QualityFormat format) {
+            return new String[]{"Imports " + format.path() + " into intake (POST /api/v1/quality/" + format.path() + "): one record per row.",
+                    "Columns: " + String.join(", ", format.columns().stream()
+                            .map(c -> c.name() + (c.required() ? " (required)" : "")).toList()) + "."};
+        }
+
+        @Override
+        ImportKind kind() {
+            return kind;
         }
     }
 }

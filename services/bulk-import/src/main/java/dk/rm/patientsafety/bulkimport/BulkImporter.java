@@ -103,13 +103,13 @@ public final class BulkImporter {
     public ImportSummary importFile(ImportKind kind, Path file) {
         long start = nanoTime.getAsLong();
         RowMapper mapper = kind.mapper(source);
-        ImportSummary summary = new ImportSummary(kind, file.toString(), dryRun ? "" : IntakeClient.endpoint(intake).toString(), dryRun);
+        ImportSummary summary = new ImportSummary(kind, file.toString(), dryRun ? "" : IntakeClient.endpoint(intake, kind.path()).toString(), dryRun);
         Run run = null;
         try {
             long rows = CsvFile.countRows(file, charset, delimiter, mapper.columns(), mapper.requiredColumns());
             summary.read(rows);
             ProgressBar bar = new ProgressBar(progress, terminal, rows, file.getFileName().toString(), nanoTime);
-            IntakeClient client = dryRun ? null : new IntakeClient(intake, timeout, retries, backoff, bar::note, tokens);
+            IntakeClient client = dryRun ? null : new IntakeClient(intake, kind.path(), timeout, retries, backoff, bar::note, tokens);
             run = new Run(summary, mapper, client, bar);
             run.importRows(file);
         } catch (CsvException | IntakeException e) {
@@ -161,7 +161,7 @@ public final class BulkImporter {
                         bar.advance(1);
                     } else {
                         summary.countMapped();
-                        pending.add(new Pending(mapped.row(), mapped.sourceId(), json(mapped.report())));
+                        pending.add(new Pending(mapped.row(), mapped.sourceId(), json(mapped.document())));
                         if (pending.size() >= currentBatchSize) {
                             flush();
                         }
@@ -213,9 +213,9 @@ public final class BulkImporter {
         }
     }
 
-    private static String json(IncidentReport report) {
+    private static String json(Object document) {
         try {
-            return JSON.writeValueAsString(report);
+            return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a report as JSON", e);
         }

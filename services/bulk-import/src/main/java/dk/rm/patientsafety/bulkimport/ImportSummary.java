@@ -160,6 +160,10 @@ public final class ImportSummary {
         return rejected() > 0 ? 1 : 0;
     }
 
+    private String singular() {
+        return kind.noun().substring(0, kind.noun().length() - 1);
+    }
+
     /** The closing summary as a small text table. */
     public String render() {
         StringBuilder out = new StringBuilder();
@@ -192,9 +196,9 @@ public final class ImportSummary {
         }
         List<Reason> sorted = reasons();
         if (!sorted.isEmpty()) {
-            out.append("\nRejection reasons (a report may have several):\n");
+            out.append("\nRejection reasons (a ").append(singular()).append(" may have several):\n");
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[]{"by", "field", "message", "reports", "e.g."});
+            rows.add(new String[]{"by", "field", "message", kind.noun(), "e.g."});
             for (Reason reason : sorted) {
                 rows.add(new String[]{reason.origin().label(), reason.field(), reason.message(), Long.toString(reason.reports()),
                         String.join(", ", reason.examples())});
@@ -205,8 +209,8 @@ public final class ImportSummary {
             out.append("\nFailed: ").append(failure).append('\n');
         }
         out.append(switch (exitCode()) {
-            case 0 -> dryRun ? "Every row can be mapped (exit code 0).\n" : "Every report was accepted (exit code 0).\n";
-            case 1 -> "Some reports were rejected (exit code 1).\n";
+            case 0 -> dryRun ? "Every row can be mapped (exit code 0).\n" : "Every " + singular() + " was accepted (exit code 0).\n";
+            case 1 -> "Some " + kind.noun() + " were rejected (exit code 1).\n";
             default -> "The import did not complete (exit code 2).\n";
         });
         return out.toString();

@@ -64,7 +64,13 @@ public final class IntakeClient {
      * @param tokens  the bearer tokens intake is sent; a refused one (401) is renewed once per request
      */
     public IntakeClient(URI intake, Duration timeout, int retries, Duration backoff, Consumer<String> notes, AccessTokens tokens) {
-        this.endpoint = endpoint(intake);
+        this(intake, BATCH_PATH, timeout, retries, backoff, notes, tokens);
+    }
+
+    /** @param path the endpoint under intake's base URL, e.g. {@value #BATCH_PATH} */
+    public IntakeClient(URI intake, String path, Duration timeout, int retries, Duration backoff, Consumer<String> notes,
+                        AccessTokens tokens) {
+        this.endpoint = endpoint(intake, path);
         this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
         this.timeout = timeout;
         this.retries = retries;
@@ -77,14 +83,18 @@ public final class IntakeClient {
     }
 
     static URI endpoint(URI intake) {
+        return endpoint(intake, BATCH_PATH);
+    }
+
+    static URI endpoint(URI intake, String path) {
         String base = intake.toString();
-        if (base.endsWith(BATCH_PATH)) {
+        if (base.endsWith(path)) {
             return intake;
         }
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + BATCH_PATH);
+        return URI.create(base + path);
     }
 
     public URI endpoint() {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class IntakeCounters {
 
     /** The ways into intake. */
-    public enum Path { HTTP, HTTP_BATCH, BULK_IMPORT, KAFKA }
+    public enum Path { HTTP, HTTP_BATCH, BULK_IMPORT, KAFKA, QUALITY_DATA }
 
     /** One path's counts. */
     @Serdeable

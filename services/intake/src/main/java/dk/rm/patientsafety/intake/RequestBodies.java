@@ -66,7 +66,7 @@ final class RequestBodies {
      * JSON is UTF-8 (RFC 8259). Decoding strictly, instead of turning bad bytes into U+FFFD, tells the sender that the
      * text was damaged before it is stored as if it were what the reporter wrote.
      */
-    private static String utf8(byte[] body) throws UnreadableBody {
+    static String utf8(byte[] body) throws UnreadableBody {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,7 +1,6 @@
 package dk.rm.patientsafety.quality;
 
 import dk.rm.patientsafety.events.UnitActivity;
-import dk.rm.patientsafety.topics.Topics;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -37,6 +36,6 @@ final class ActivityRows {
         UnitActivity activity = UnitActivity.newBuilder().setUnitSorCode(unit).setPeriodStart(month.atDay(1))
                 .setPeriodEnd(month.atEndOfMonth()).setBedDays(bedDays).setAdmissions(admissions).setOutpatientVisits(visits)
                 .setSource(source).build();
-        return new RowReading(new QualityRecord(Topics.ACTIVITY, unit + "|" + month.atDay(1), activity), List.of());
+        return new RowReading(new QualityRecord(QualityRecord.Destination.ACTIVITY, unit + "|" + month.atDay(1), activity), List.of());
     }
 }

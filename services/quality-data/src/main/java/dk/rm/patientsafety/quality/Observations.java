@@ -3,7 +3,6 @@ package dk.rm.patientsafety.quality;
 import dk.rm.patientsafety.events.Direction;
 import dk.rm.patientsafety.events.IndicatorKind;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
-import dk.rm.patientsafety.topics.Topics;
 
 import java.time.LocalDate;
 
@@ -39,7 +38,7 @@ final class Observations {
     static QualityRecord record(QualityIndicatorObservation observation) {
         String key = String.join("|", observation.getSource(), observation.getIndicatorId(), observation.getIndicatorVersion(),
                 observation.getUnitSorCode(), observation.getPeriodStart().toString());
-        return new QualityRecord(Topics.QUALITY_INDICATORS, key, observation);
+        return new QualityRecord(QualityRecord.Destination.QUALITY_INDICATORS, key, observation);
     }
 
     static QualityIndicatorObservation.Builder proportion(String source, String indicator, String unit, LocalDate[] period,

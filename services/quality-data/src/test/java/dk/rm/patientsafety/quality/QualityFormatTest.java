@@ -3,7 +3,6 @@ package dk.rm.patientsafety.quality;
 import dk.rm.patientsafety.events.IndicatorKind;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.UnitActivity;
-import dk.rm.patientsafety.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -32,7 +31,7 @@ class QualityFormatTest {
                 "target", "90 %", "suppressed", "nej");
         assertTrue(reading.ok(), reading.errors().toString());
         QualityIndicatorObservation observation = (QualityIndicatorObservation) reading.record().value();
-        assertEquals(Topics.QUALITY_INDICATORS, reading.record().topic());
+        assertEquals(QualityRecord.Destination.QUALITY_INDICATORS, reading.record().destination());
         assertEquals("RKKP/DAHTA|1a|1|1309011000000|2024-01-01", reading.record().key());
         assertEquals(IndicatorKind.PROPORTION, observation.getKind());
         assertEquals(1234L, observation.getNumerator());
