@@ -78,23 +78,35 @@ class PlatformMainIT {
      * from bin/token, a report accepted, the alerts read with a risk manager's token.
      */
     private void quickStartWorks(String printed) throws Exception {
-        String readme = Files.readString(REPO.resolve("README.md"));
-        int marker = readme.indexOf("<!-- quick-start:");
-        assertTrue(marker >= 0, "the README marks its quick-start block");
+        String output = runBlock("README.md", "<!-- quick-start:", printed);
+        assertTrue(output.contains("\"status\":\"ACCEPTED\""), "the report is accepted:\n" + output);
+        assertTrue(output.strip().endsWith("]"), "the alerts answer, a list, comes last:\n" + output);
+        assertFalse(output.contains("Sign-in required") || output.contains("Forbidden"), output);
+        String chart = runBlock("README.md", "<!-- quick-start-chart:", printed);
+        assertTrue(chart.contains("\"accepted\":20,\"rejected\":0"), "the sample file is accepted whole:\n" + chart);
+        assertTrue(chart.contains("\"chart\":\"P\"") && chart.contains("\"runsSignal\":true"), "the chart and its shift:\n" + chart);
+        String activity = runBlock("docs/quality-data.md", "<!-- quality-upload:", printed);
+        assertTrue(activity.contains("\"accepted\":12,\"rejected\":0"), "the activity sample is accepted whole:\n" + activity);
+    }
+
+    /** A marked bash block of a document, run with bash as a user would, against this platform's ports. */
+    private String runBlock(String file, String mark, String printed) throws Exception {
+        String readme = Files.readString(REPO.resolve(file));
+        int marker = readme.indexOf(mark);
+        assertTrue(marker >= 0, "the README marks the block " + mark);
         int start = readme.indexOf("```bash\n", marker) + "```bash\n".length();
         String script = readme.substring(start, readme.indexOf("```", start))
                 .replace("localhost:8080", "localhost:" + port(printed, "Intake"))
-                .replace("localhost:8082", "localhost:" + port(printed, "Alerting"));
+                .replace("localhost:8082", "localhost:" + port(printed, "Alerting"))
+                .replace("localhost:8084", "localhost:" + port(printed, "Statistics"));
         ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(REPO.toFile()).redirectErrorStream(true);
         bash.environment().put("DATA_DIR", dataDir.toString());
         bash.environment().put("IDP_PORT", port(printed, "Sign-in (OIDC)"));
         Process run = bash.start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(run.waitFor(90, TimeUnit.SECONDS));
         assertEquals(0, run.exitValue(), output);
-        assertTrue(output.contains("\"status\":\"ACCEPTED\""), "the report is accepted:\n" + output);
-        assertTrue(output.strip().endsWith("]"), "the alerts answer, a list, comes last:\n" + output);
-        assertFalse(output.contains("Sign-in required") || output.contains("Forbidden"), output);
+        return output;
     }
 
     private static String port(String printed, String service) {
