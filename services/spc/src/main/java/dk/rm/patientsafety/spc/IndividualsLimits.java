@@ -1,6 +1,6 @@
 package dk.rm.patientsafety.spc;
 
-/** I chart: CL = mean, limits CL ± 3σ with σ = screened average moving range / 1.128. */
+/** I chart: CL = mean, limits CL ± 3σ with σ = average moving range (screened unless asked not to) / 1.128. */
 final class IndividualsLimits {
 
     static final double D2 = 1.128;
@@ -11,7 +11,7 @@ final class IndividualsLimits {
     static PartLimits compute(PartData data) {
         double[] baseY = data.baseY();
         double centre = RStats.mean(baseY);
-        double sigma = MovingRangeScreening.screenedAverage(RStats.absDiff(centred(baseY, centre))) / D2;
+        double sigma = data.averageMovingRange(RStats.absDiff(centred(baseY, centre))) / D2;
         return PartLimits.constant(data.y(), centre, centre - 3 * sigma, centre + 3 * sigma);
     }
 

@@ -28,7 +28,7 @@ final class LaneyAdjustment {
             z[i] = (data.y()[i] - centre) / sigmas[i];
         }
         double[] baseZ = RStats.select(z, data.base());
-        return MovingRangeScreening.screenedAverage(RStats.absDiff(baseZ)) / IndividualsLimits.D2;
+        return data.averageMovingRange(RStats.absDiff(baseZ)) / IndividualsLimits.D2;
     }
 
     private static double[] adjusted(PartData data, double centre, double[] sigmas) {

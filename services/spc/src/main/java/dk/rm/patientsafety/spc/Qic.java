@@ -28,7 +28,7 @@ public final class Qic {
             while (end < size && parts[end] == parts[start]) {
                 end++;
             }
-            PartData data = aggregate(observations.subList(start, end), hasDenominators, start, spec.freeze());
+            PartData data = aggregate(observations.subList(start, end), hasDenominators, start, spec.freeze(), spec.screenedMovingRanges());
             PartLimits limits = limits(spec.type(), data);
             RunsAnalysis analysis = AnhojRules.analyse(parts[start], limits.y(), limits.centreLine());
             runs.add(spec.type() == ChartType.MR ? withoutSignal(analysis) : analysis);
@@ -54,7 +54,8 @@ public final class Qic {
     }
 
     /** As qicharts2: y / n with n set to 0 where y or n is missing, or y alone without denominators. */
-    private static PartData aggregate(List<Observation> observations, boolean hasDenominators, int offset, int freeze) {
+    private static PartData aggregate(List<Observation> observations, boolean hasDenominators, int offset, int freeze,
+                                      boolean screened) {
         int size = observations.size();
         double[] y = new double[size];
         double[] ySum = new double[size];
@@ -68,7 +69,7 @@ public final class Qic {
             y[i] = hasDenominators ? (complete ? o.value() : 0) / n[i] : o.value();
             base[i] = freeze == 0 || offset + i < freeze;
         }
-        return new PartData(y, ySum, n, base);
+        return new PartData(y, ySum, n, base, screened);
     }
 
     private static PartLimits limits(ChartType type, PartData data) {

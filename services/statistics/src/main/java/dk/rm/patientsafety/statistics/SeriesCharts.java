@@ -69,7 +69,15 @@ public final class SeriesCharts {
      * starting at the given dates (e.g. an intervention), each phase computed on its own; empty if unknown.
      */
     public Optional<SeriesView> chart(String seriesId, int freeze, List<LocalDate> phaseStarts) {
-        return data(seriesId).map(data -> view(data, freeze, phaseStarts));
+        return chart(seriesId, freeze, phaseStarts, true);
+    }
+
+    /**
+     * The same, with qicharts2's {@code qic.screenedmr} given: {@code false} draws the chart as qicharts2 does when called
+     * unattached. The stream's signals always use screened ranges.
+     */
+    public Optional<SeriesView> chart(String seriesId, int freeze, List<LocalDate> phaseStarts, boolean screenedMovingRanges) {
+        return data(seriesId).map(data -> view(data, freeze, phaseStarts, screenedMovingRanges));
     }
 
     private Optional<SeriesData> data(String seriesId) {
@@ -84,8 +92,8 @@ public final class SeriesCharts {
         return config.incidentReader().read(totals, activity, series.get(), state.getEvaluatedAt());
     }
 
-    private static SeriesView view(SeriesData data, int freeze, List<LocalDate> phaseStarts) {
-        ChartSpec spec = freeze > 0 ? data.spec().withFreeze(freeze) : data.spec();
+    private static SeriesView view(SeriesData data, int freeze, List<LocalDate> phaseStarts, boolean screenedMovingRanges) {
+        ChartSpec spec = (freeze > 0 ? data.spec().withFreeze(freeze) : data.spec()).withScreenedMovingRanges(screenedMovingRanges);
         if (!phaseStarts.isEmpty()) {
             spec = spec.withParts(phaseIndices(data, phaseStarts));
         }

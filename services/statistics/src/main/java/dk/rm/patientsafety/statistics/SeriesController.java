@@ -65,7 +65,7 @@ public class SeriesController {
 
     @Get(uri = "/{seriesId}", produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze, @QueryValue @Nullable String phases,
-                                  Authentication authentication) {
+                                  @QueryValue @Nullable Boolean screenedmr, Authentication authentication) {
         // A series outside the caller's units answers as an unknown one: its existence is not theirs to learn.
         if (!SeriesId.unit(seriesId).map(u -> sees(callers.of(authentication), u)).orElse(false)) {
             return unknownSeries();
@@ -82,7 +82,7 @@ public class SeriesController {
             return Problem.invalidFields(INVALID_OPTIONS, "Invalid chart options", errors);
         }
         try {
-            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts);
+            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts, screenedmr == null || screenedmr);
             return view.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(SeriesController::unknownSeries);
         } catch (InvalidStateStoreException e) {
             return notReady();

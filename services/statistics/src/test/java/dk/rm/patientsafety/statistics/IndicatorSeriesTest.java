@@ -106,6 +106,19 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void aChartCanBeDrawnWithUnscreenedMovingRangesAsAnUnattachedQicharts2DrawsIt() {
+        LocalDate month = LocalDate.parse("2025-01-01");
+        for (int i = 0; i < 20; i++, month = month.plusMonths(1)) {
+            pipe(proportion(month, i == 10 ? 4600 : 4000 + i % 2 * 10, 5000)); // one spike among twenty months
+        }
+        SeriesView screened = charts().chart(SERIES).orElseThrow();
+        SeriesView unscreened = charts().chart(SERIES, 0, List.of(), false).orElseThrow();
+        assertEquals("P_PRIME", screened.chart());
+        assertTrue(unscreened.points().get(0).upperLimit() > screened.points().get(0).upperLimit(),
+                "the two large ranges around the spike widen the unscreened limits");
+    }
+
+    @Test
     void aProportionAboveOneIsRefusedToTheDeadLetters() {
         pipe(proportion(LocalDate.parse("2026-01-01"), 11, 10));
         DeadLetter deadLetter = deadLetters.readValue();
