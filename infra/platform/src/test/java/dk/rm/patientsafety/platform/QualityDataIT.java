@@ -128,6 +128,9 @@ class QualityDataIT extends PlatformIT {
 
         assertEquals(403, upload("reporter", "activity", "application/json", json).statusCode(), "a reporter submits reports, not figures");
         assertEquals(404, upload("bulk-import", "bed-days", "application/json", "[]").statusCode());
+        HttpResponse<String> personal = upload("bulk-import", "activity?source=Pt%20010190-1234", "application/json", json);
+        assertEquals(400, personal.statusCode(), "a default source is a name, never a person");
+        assertFalse(personal.body().contains("010190"), personal.body());
         HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(services.service("intake").url() + "/api/v1/quality/activity"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

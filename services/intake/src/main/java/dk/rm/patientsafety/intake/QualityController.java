@@ -77,6 +77,10 @@ public class QualityController {
                     + String.join(", ", java.util.Arrays.stream(QualityFormat.values()).map(QualityFormat::path).toList()), List.of()));
         }
         String defaultSource = source == null || source.isBlank() ? "upload" : source.strip();
+        if (!QualityFormat.isIdentifier(defaultSource) || !privacy.internal(defaultSource).equals(defaultSource)) {
+            return Problem.invalidFields(INVALID_FILE, "Invalid quality-data upload", List.of(new FieldError("source",
+                    "is not a name or code (letters, digits, spaces and . _ / : ( ) + -, at most 100)")));
+        }
         List<QualityUpload.Item> items;
         try {
             items = read(known.get(), body, contentType, defaultSource);

@@ -36,6 +36,11 @@ public enum QualityFormat {
         return Optional.empty();
     }
 
+    /** Whether a text may stand as a name or code (a source, an indicator): letters, digits and a little punctuation. */
+    public static boolean isIdentifier(String text) {
+        return Row.IDENTIFIER.matcher(text).matches();
+    }
+
     public List<Column> columns() {
         return columns;
     }

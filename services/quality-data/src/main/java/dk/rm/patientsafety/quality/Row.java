@@ -22,7 +22,7 @@ final class Row {
     private static final Pattern SHARE = Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?)\\s*(%)?");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** A name or code, never free text: letters, digits and the punctuation codes use. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:()+-]{0,99}");
+    static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:()+-]{0,99}");
     private static final Set<String> YES = Set.of("ja", "j", "yes", "y", "true", "1", "sand");
     private static final Set<String> NO = Set.of("nej", "n", "no", "false", "0", "falsk");
 
