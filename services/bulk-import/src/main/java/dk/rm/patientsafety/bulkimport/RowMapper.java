@@ -19,6 +19,6 @@ interface RowMapper {
 
     /** The error for a row with more or fewer cells than the header has columns. */
     static FieldError wrongColumnCount() {
-        return new FieldError("row", "has a different number of cells than the header has columns");
+        return new FieldError("row", CsvRow.WRONG_CELL_COUNT);
     }
 }

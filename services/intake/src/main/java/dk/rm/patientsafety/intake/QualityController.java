@@ -124,20 +124,11 @@ public class QualityController {
         if (contentType.startsWith(CSV)) {
             return QualityUpload.csv(format, RequestBodies.utf8(body), source, privacy::internal, MAX_ROWS);
         }
-        List<JsonNode> rows = contentType.startsWith(IncidentController.NDJSON) ? RequestBodies.ndjson(body) : arrayOf(body);
+        List<JsonNode> rows = contentType.startsWith(IncidentController.NDJSON) ? RequestBodies.ndjson(body) : RequestBodies.array(body,
+                "Quality data must be a JSON array of rows, NDJSON, or CSV (Content-Type text/csv)");
         if (rows.size() > MAX_ROWS) {
-            throw new CsvException("More than " + MAX_ROWS + " rows in one upload; split the file or use the bulk importer");
+            throw QualityUpload.tooManyRows(MAX_ROWS);
         }
         return QualityUpload.json(format, rows, source, privacy::internal);
-    }
-
-    private static List<JsonNode> arrayOf(byte[] body) throws RequestBodies.UnreadableBody {
-        JsonNode json = RequestBodies.single(body);
-        if (!json.isArray()) {
-            throw new RequestBodies.UnreadableBody("Quality data must be a JSON array of rows, NDJSON, or CSV (Content-Type text/csv)");
-        }
-        List<JsonNode> rows = new ArrayList<>();
-        json.forEach(rows::add);
-        return rows;
     }
 }

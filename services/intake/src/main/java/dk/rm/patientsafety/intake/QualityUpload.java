@@ -40,15 +40,19 @@ final class QualityUpload {
         try (CsvFile file = CsvFile.read("the file", text, delimiter, format.columnNames(), format.requiredColumnNames())) {
             for (CsvRow row = file.next(); row != null; row = file.next()) {
                 if (items.size() == maxRows) {
-                    throw new CsvException("More than " + maxRows + " rows in one upload; split the file or use the bulk importer");
+                    throw tooManyRows(maxRows);
                 }
                 CsvRow current = row;
                 RowReading reading = current.consistent() ? read(format, current::get, source, cpr)
-                        : new RowReading(null, List.of(new ColumnError("row", "has a different number of cells than the header has columns")));
+                        : new RowReading(null, List.of(new ColumnError("row", CsvRow.WRONG_CELL_COUNT)));
                 items.add(new Item(items.size(), current.number(), reading));
             }
         }
         return items;
+    }
+
+    static CsvException tooManyRows(int maxRows) {
+        return new CsvException("More than " + maxRows + " rows in one upload; split the file or use the bulk importer");
     }
 
     static List<Item> json(QualityFormat format, List<JsonNode> objects, String source, UnaryOperator<String> cpr) {

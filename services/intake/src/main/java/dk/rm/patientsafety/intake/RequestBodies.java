@@ -41,14 +41,18 @@ final class RequestBodies {
     }
 
     static List<JsonNode> array(byte[] body) throws UnreadableBody {
+        return array(body, "A batch must be a JSON array of reports (or NDJSON with Content-Type " + IncidentController.NDJSON + ")");
+    }
+
+    /** @param notAnArray the message for a body that is JSON but not an array */
+    static List<JsonNode> array(byte[] body, String notAnArray) throws UnreadableBody {
         JsonNode json = single(body);
         if (!json.isArray()) {
-            throw new UnreadableBody("A batch must be a JSON array of reports (or NDJSON with Content-Type "
-                    + IncidentController.NDJSON + ")");
+            throw new UnreadableBody(notAnArray);
         }
-        List<JsonNode> reports = new ArrayList<>();
-        json.forEach(reports::add);
-        return reports;
+        List<JsonNode> items = new ArrayList<>();
+        json.forEach(items::add);
+        return items;
     }
 
     static List<JsonNode> ndjson(byte[] body) throws UnreadableBody {

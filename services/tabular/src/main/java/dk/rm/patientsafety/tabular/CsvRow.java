@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record CsvRow(long number, List<String> cells, CsvHeader header) {
 
+    /** What is wrong with a row that is not {@link #consistent()}. */
+    public static final String WRONG_CELL_COUNT = "has a different number of cells than the header has columns";
+
     /** True when the row has as many cells as the header has columns. */
     public boolean consistent() {
         return cells.size() == header.size();
