@@ -102,6 +102,16 @@ class StatisticsIT extends PlatformIT {
         assertEquals(20.0, last.get("value").asDouble());
         assertTrue(last.get("sigmaSignal").asBoolean(), chart.toString());
         assertTrue(chart.get("signals").get(0).asText().contains("above the upper limit"), chart.toString());
+
+        // The days between the same incidents: a G chart by default, a T chart on request, any other name refused.
+        String between = "between:" + unit + ":MEDICATION";
+        JsonNode days = awaitSeries(between, s -> s.path("points").size() == 100); // the latest hundred intervals
+        assertEquals("G", days.get("chart").asText());
+        assertEquals("T", JSON.readTree(get("statistics", "/api/v1/series/" + between + "?chart=t").body()).get("chart").asText());
+        HttpResponse<String> unknownChart = get("statistics", "/api/v1/series/" + between + "?chart=z");
+        assertEquals(400, unknownChart.statusCode());
+        assertEquals("chart", JSON.readTree(unknownChart.body()).get("errors").get(0).get("field").asText());
+        assertEquals(422, get("statistics", "/api/v1/series/" + seriesId + "?chart=t").statusCode(), "counts are no times between");
     }
 
     @Test

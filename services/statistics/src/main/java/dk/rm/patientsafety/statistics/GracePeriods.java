@@ -36,4 +36,13 @@ public final class GracePeriods {
     public boolean isLate(CalendarPeriod period, Instant receivedAt) {
         return receivedAt.isAfter(closesAt(period));
     }
+
+    /** The latest period of this granularity whose grace has passed at {@code now}. */
+    public CalendarPeriod lastClosed(PeriodGranularity granularity, Instant now) {
+        CalendarPeriod period = CalendarPeriod.containing(granularity, now.atZone(DANISH_TIME).toLocalDate());
+        while (closesAt(period).isAfter(now)) {
+            period = period.minus(1);
+        }
+        return period;
+    }
 }

@@ -57,11 +57,7 @@ public final class IncidentSeriesReader {
 
     /** The latest period of this granularity whose grace has passed at {@code now}. */
     public CalendarPeriod lastClosed(PeriodGranularity granularity, Instant now) {
-        CalendarPeriod period = CalendarPeriod.containing(granularity, now.atZone(GracePeriods.DANISH_TIME).toLocalDate());
-        while (grace.closesAt(period).isAfter(now)) {
-            period = period.minus(1);
-        }
-        return period;
+        return grace.lastClosed(granularity, now);
     }
 
     /** The series' totals of the window's periods with incidents: one range of its own keys. */

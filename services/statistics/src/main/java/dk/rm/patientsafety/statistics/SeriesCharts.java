@@ -7,6 +7,7 @@ import dk.rm.patientsafety.events.UnitActivity;
 import dk.rm.patientsafety.spc.Chart;
 import dk.rm.patientsafety.spc.ChartPoint;
 import dk.rm.patientsafety.spc.ChartSpec;
+import dk.rm.patientsafety.spc.ChartType;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -77,19 +78,41 @@ public final class SeriesCharts {
      * unattached. The stream's signals always use screened ranges.
      */
     public Optional<SeriesView> chart(String seriesId, int freeze, List<LocalDate> phaseStarts, boolean screenedMovingRanges) {
-        return data(seriesId).map(data -> view(data, freeze, phaseStarts, screenedMovingRanges));
+        return chart(seriesId, freeze, phaseStarts, screenedMovingRanges, Optional.empty());
+    }
+
+    /**
+     * The same, drawn on another chart of the same data: a series of days between events may be drawn as a T chart
+     * (time between events) instead of its G chart; it cannot be when two events fell on one day (0 days).
+     *
+     * @throws IllegalArgumentException for a chart this series' data cannot be drawn on
+     */
+    public Optional<SeriesView> chart(String seriesId, int freeze, List<LocalDate> phaseStarts, boolean screenedMovingRanges,
+                                      Optional<ChartType> otherChart) {
+        return data(seriesId).map(data -> view(otherChart.map(type -> redrawn(data, type)).orElse(data), freeze, phaseStarts,
+                screenedMovingRanges));
+    }
+
+    private static SeriesData redrawn(SeriesData data, ChartType type) {
+        if (type == data.spec().type()) {
+            return data;
+        }
+        if (!(SeriesId.parseBetween(data.seriesId()).isPresent() && type == ChartType.T)) {
+            throw new IllegalArgumentException("Only a series of days between events can be drawn on another chart (T)");
+        }
+        return new SeriesData(data.seriesId(), data.title(), data.unit(), data.measure(), ChartSpec.of(type), data.points());
     }
 
     private Optional<SeriesData> data(String seriesId) {
         if (SeriesId.isIndicator(seriesId)) {
             return config.indicatorReader().read(indicators, seriesId);
         }
-        Optional<SeriesId.IncidentSeries> series = SeriesId.parseIncidents(seriesId);
+        Optional<SeriesId.UnitSeries> series = SeriesId.parseUnitSeries(seriesId);
         SeriesSignalState state = series.isPresent() ? incidentStates.get(seriesId) : null;
         if (state == null) {
             return Optional.empty();
         }
-        return config.incidentReader().read(totals, activity, series.get(), state.getEvaluatedAt());
+        return config.unitSeriesReader().read(totals, activity, series.get(), state.getEvaluatedAt());
     }
 
     private static SeriesView view(SeriesData data, int freeze, List<LocalDate> phaseStarts, boolean screenedMovingRanges) {

@@ -6,6 +6,7 @@ import dk.rm.patientsafety.security.ProblemAuthorizationResponses;
 import dk.rm.patientsafety.security.Roles;
 import dk.rm.patientsafety.security.UnitScope;
 import dk.rm.patientsafety.service.http.Problem;
+import dk.rm.patientsafety.spc.ChartType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -65,7 +66,8 @@ public class SeriesController {
 
     @Get(uri = "/{seriesId}", produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     public HttpResponse<?> series(@PathVariable String seriesId, @QueryValue @Nullable Integer freeze, @QueryValue @Nullable String phases,
-                                  @QueryValue @Nullable Boolean screenedmr, Authentication authentication) {
+                                  @QueryValue @Nullable Boolean screenedmr, @QueryValue @Nullable String chart,
+                                  Authentication authentication) {
         // A series outside the caller's units answers as an unknown one: its existence is not theirs to learn.
         if (!SeriesId.unit(seriesId).map(u -> sees(callers.of(authentication), u)).orElse(false)) {
             return unknownSeries();
@@ -78,17 +80,32 @@ public class SeriesController {
         if (freeze != null && !phaseStarts.isEmpty()) {
             errors.add(new Problem.FieldError("phases", "cannot be combined with freeze (each phase has its own limits)"));
         }
+        Optional<ChartType> otherChart = otherChart(chart, errors);
         if (!errors.isEmpty()) {
             return Problem.invalidFields(INVALID_OPTIONS, "Invalid chart options", errors);
         }
         try {
-            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts, screenedmr == null || screenedmr);
+            Optional<SeriesView> view = charts().chart(seriesId, freeze == null ? 0 : freeze, phaseStarts, screenedmr == null || screenedmr,
+                    otherChart);
             return view.<HttpResponse<?>>map(HttpResponse::ok).orElseGet(SeriesController::unknownSeries);
         } catch (InvalidStateStoreException e) {
             return notReady();
         } catch (IllegalArgumentException e) {
             // The chart cannot be drawn from these points (e.g. a freeze longer than the series); the message names the rule.
             return Problem.respond(new Problem(UNCHARTABLE, "Series cannot be charted", 422, e.getMessage(), List.of()));
+        }
+    }
+
+    /** qicharts2's chart name ({@code g}, {@code t}); which a series can be drawn on is the chart's business (422). */
+    private static Optional<ChartType> otherChart(String chart, List<Problem.FieldError> errors) {
+        if (chart == null || chart.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ChartType.fromQicName(chart.trim().toLowerCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("chart", "must be a qicharts2 chart name, e.g. t"));
+            return Optional.empty();
         }
     }
 

@@ -37,6 +37,9 @@ public final class SignalSentences {
     }
 
     private static String outsideLimits(SeriesData series, List<SignalPoint> points) {
+        if (SeriesId.parseBetween(series.seriesId()).isPresent()) {
+            return longGaps(series, points);
+        }
         String which = points.stream().map(p -> String.format(Locale.ROOT, "%s (%s, %s)", label(series, p), number(p.getValue()),
                         p.getUpperLimit() != null && p.getValue() != null && p.getValue() > p.getUpperLimit()
                                 ? "above the upper limit " + number(p.getUpperLimit())
@@ -44,6 +47,14 @@ public final class SignalSentences {
                 .collect(Collectors.joining(", "));
         return "a value outside the control limits in " + which + ". A point this far from the usual level is unlikely "
                 + "to be chance: look for a special cause in that period.";
+    }
+
+    /** A G chart's lower limit is 0: only a long time without an event lies outside. */
+    private static String longGaps(SeriesData series, List<SignalPoint> points) {
+        String which = points.stream().map(p -> String.format(Locale.ROOT, "%s days before %s (above the upper limit %s)",
+                number(p.getValue()), label(series, p), number(p.getUpperLimit()))).collect(Collectors.joining(", "));
+        return "an unusually long time without such an incident: " + which + ". A gap this long is unlikely to be chance: "
+                + "either the risk fell (find out what works, and keep it) or incidents stopped being reported.";
     }
 
     private static String periods(SeriesData series, List<SignalPoint> points) {

@@ -22,6 +22,10 @@ public record StatisticsConfig(GracePeriods grace, ChartWindow window, double la
         return new IncidentSeriesReader(window, grace);
     }
 
+    public UnitSeriesReader unitSeriesReader() {
+        return new UnitSeriesReader(incidentReader(), new BetweenSeriesReader(grace));
+    }
+
     public IndicatorSeriesReader indicatorReader() {
         return new IndicatorSeriesReader(new IndicatorChartRule(laneyThreshold));
     }

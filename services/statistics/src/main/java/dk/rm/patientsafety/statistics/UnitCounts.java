@@ -24,7 +24,8 @@ import java.util.Optional;
  * Applies count changes to a unit's day, ISO-week and month counts (a live report received after its period closed
  * goes into the late count, a report submitted as history never does; a move leaves one bucket and enters another in
  * one step), publishes each count, keeps the totals of the unit's series for the types involved and for all types,
- * and marks those series for the next charting round.
+ * and of its time-between series (its type's; the serious incidents' if it is serious), and marks those series for
+ * the next charting round.
  * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted, and
  * every series that had nothing closed to chart yet: a quiet unit's drop to zero, a spike in a month no report
  * follows, or a unit's first month would otherwise wait for a record.
@@ -82,26 +83,39 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
                     SeriesTotals.add(totals, series.id(), period.start(), delta);
                     changed(series, record.timestamp(), !bucket.historical());
                 }
+                if (granularity == PeriodGranularity.DAY) {
+                    for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
+                        SeriesTotals.add(totals, series.id(), period.start(), delta);
+                        changed(series, record.timestamp(), !bucket.historical());
+                    }
+                }
             }
         }
     }
 
+    /** The time-between series an incident is an event of: its type's, and the serious incidents' if it is one. */
+    private static List<SeriesId.BetweenSeries> betweenSeries(Bucket bucket) {
+        SeriesId.BetweenSeries ofType = SeriesId.BetweenSeries.ofType(bucket.unit(), bucket.type());
+        return SeriesId.BetweenSeries.SERIOUS_SEVERITIES.contains(bucket.severity())
+                ? List.of(ofType, SeriesId.BetweenSeries.serious(bucket.unit())) : List.of(ofType);
+    }
+
     private void rechartClosedPeriods(long wallClock) {
         Instant now = Instant.ofEpochMilli(wallClock);
-        List<SeriesId.IncidentSeries> behind = new ArrayList<>();
+        List<SeriesId.UnitSeries> behind = new ArrayList<>();
         try (KeyValueIterator<String, SeriesSignalState> it = states.all()) {
-            it.forEachRemaining(entry -> SeriesId.parseIncidents(entry.key)
+            it.forEachRemaining(entry -> SeriesId.parseUnitSeries(entry.key)
                     .filter(series -> closedSince(series, entry.value.getEvaluatedAt(), now))
                     .ifPresent(behind::add));
         }
         try (KeyValueIterator<String, Long> it = awaitingClose.all()) {
-            it.forEachRemaining(entry -> SeriesId.parseIncidents(entry.key).ifPresent(behind::add));
+            it.forEachRemaining(entry -> SeriesId.parseUnitSeries(entry.key).ifPresent(behind::add));
         }
         behind.forEach(series -> chart(series, now, wallClock, false)); // time passing is news: a period has closed
     }
 
     /** Whether a period of the series has closed since it was last charted. */
-    private boolean closedSince(SeriesId.IncidentSeries series, Instant evaluatedAt, Instant now) {
+    private boolean closedSince(SeriesId.UnitSeries series, Instant evaluatedAt, Instant now) {
         return reader.lastClosed(series.granularity(), evaluatedAt).start().isBefore(reader.lastClosed(series.granularity(), now).start());
     }
 

@@ -25,6 +25,7 @@ import java.util.Optional;
 abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, SpecificRecord> {
 
     final IncidentSeriesReader reader;
+    private final UnitSeriesReader seriesReader;
     private final SignalPolicy policy;
     ProcessorContext<String, SpecificRecord> context;
     KeyValueStore<String, IncidentCount> counts;
@@ -37,6 +38,7 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
 
     UnitSeriesProcessor(StatisticsConfig config) {
         this.reader = config.incidentReader();
+        this.seriesReader = config.unitSeriesReader();
         this.policy = config.signalPolicy();
     }
 
@@ -56,7 +58,7 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
      * Marks the series to be charted at the next round, on behalf of the record stamped {@code timestamp}; whether any
      * of the records since the last round was live (not history) is kept with the mark, in its lowest bit.
      */
-    void changed(SeriesId.IncidentSeries series, long timestamp, boolean live) {
+    void changed(SeriesId.UnitSeries series, long timestamp, boolean live) {
         Long mark = toChart.get(series.id());
         boolean anyLive = live || mark != null && (mark & 1) == 1;
         toChart.put(series.id(), timestamp << 1 | (anyLive ? 1 : 0));
@@ -71,7 +73,7 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
         Instant streamTime = streamTime();
         for (KeyValue<String, Long> mark : marked) {
             toChart.delete(mark.key);
-            SeriesId.parseIncidents(mark.key).ifPresent(series -> chart(series, streamTime, mark.value >> 1, (mark.value & 1) == 0));
+            SeriesId.parseUnitSeries(mark.key).ifPresent(series -> chart(series, streamTime, mark.value >> 1, (mark.value & 1) == 0));
         }
     }
 
@@ -80,8 +82,8 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
      * found because history came in are marked as history. A series with nothing closed to chart yet waits for its
      * first period to close.
      */
-    void chart(SeriesId.IncidentSeries series, Instant at, long timestamp, boolean historyOnly) {
-        Optional<SeriesData> data = reader.read(totals, activity, series, at);
+    void chart(SeriesId.UnitSeries series, Instant at, long timestamp, boolean historyOnly) {
+        Optional<SeriesData> data = seriesReader.read(totals, activity, series, at);
         if (data.isEmpty() && hasCounts(series)) {
             awaitingClose.put(series.id(), timestamp);
         } else {
@@ -91,7 +93,7 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
                 .forEach(signal -> context.forward(new Record<>(signal.getSeriesId(), (SpecificRecord) signal, timestamp)));
     }
 
-    private boolean hasCounts(SeriesId.IncidentSeries series) {
+    private boolean hasCounts(SeriesId.UnitSeries series) {
         try (KeyValueIterator<String, Long> it = totals.prefixScan(series.id() + StatisticsStores.SEPARATOR,
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             return it.hasNext();

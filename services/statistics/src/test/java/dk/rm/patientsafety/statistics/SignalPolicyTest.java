@@ -33,6 +33,15 @@ class SignalPolicyTest {
     }
 
     @Test
+    void rareEventsAreJudgedOnTheDaysBetweenThemWhereTheirCountsAreTooSparse() {
+        assertTrue(policy.judges(series("between:U:SERIOUS", 10, 5)), "serious incidents have no count chart of their own");
+        assertFalse(policy.judges(series("between:U:SERIOUS", 9, 5)), "too few intervals");
+        assertTrue(policy.judges(series("between:U:MEDICATION", 12, 45)), "fewer than one a month: its count chart is not judged");
+        assertFalse(policy.judges(series("between:U:MEDICATION", 12, 3, 4)), "several a week: judged on its counts instead");
+        assertFalse(policy.judges(series("between:U:MEDICATION", 12, 0)), "all on one day");
+    }
+
+    @Test
     void indicatorSeriesAreJudgedAtAnyPeriodOnceLongEnough() {
         assertTrue(policy.judges(series("indicator:LUP:tilfredshed:1:U", 10)));
         assertFalse(policy.judges(series("indicator:LUP:tilfredshed:1:U", 4)));

@@ -9,6 +9,7 @@ import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.events.UnitActivity;
+import dk.rm.patientsafety.spc.ChartType;
 import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.streams.TestInputTopic;
@@ -22,12 +23,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dk.rm.patientsafety.statistics.Incidents.UNIT;
 import static dk.rm.patientsafety.statistics.Incidents.classified;
 import static dk.rm.patientsafety.statistics.Incidents.morningAfter;
 import static dk.rm.patientsafety.statistics.Incidents.nextDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatisticsTopologyTest {
@@ -190,6 +193,57 @@ class StatisticsTopologyTest {
     }
 
     /** 23 ordinary months from November 2024 (4–6 medication incidents each), then 20 in October 2026; returns October. */
+    @Test
+    void aLongGapBetweenSeriousIncidentsIsSignalledOnTheirGChartInEveryUnitOfTheLineage() {
+        LocalDate first = LocalDate.parse("2025-01-05");
+        for (int i = 0; i < 12; i++) {
+            LocalDate day = first.plusDays(30L * i);
+            pipe(classified("serious-" + i, IncidentType.PATIENT_ACCIDENT_FALL, OverallSeverity.SERIOUS_CONSEQUENCE, day, morningAfter(day)));
+        }
+        LocalDate afterGap = LocalDate.parse("2026-07-20"); // 231 days after the twelfth
+        pipe(classified("serious-late", MEDICATION, OverallSeverity.FATAL_CONSEQUENCE, afterGap, morningAfter(afterGap)));
+        pipe(nextDay("minor", MEDICATION, afterGap.plusDays(1)));
+        kit.driver().advanceWallClockTime(Duration.ofHours(1)); // the hourly round charts the days that have closed since
+
+        List<StatisticalSignal> sigma = signals.readValuesToList().stream().filter(s -> s.getRule() == SignalRule.SIGMA).toList();
+        for (String unit : List.of(UNIT, "1309010000000", "1309000000000")) {
+            StatisticalSignal raised = only(sigma, "between:" + unit + ":SERIOUS");
+            assertEquals(dk.rm.patientsafety.events.ChartKind.G, raised.getChart());
+            assertEquals(afterGap, raised.getPoints().get(0).getPeriodStart());
+            assertEquals(231.0, raised.getPoints().get(0).getValue());
+            assertTrue(raised.getSentence().startsWith("Days between serious incidents, unit " + unit
+                    + ": an unusually long time without such an incident: 231 days before 2026-07-20 (above the upper limit 188)"),
+                    raised.getSentence());
+            assertEquals(false, raised.getHistorical(), "the newest interval: news");
+            SeriesView chart = charts().chart("between:" + unit + ":SERIOUS").orElseThrow();
+            assertEquals("G", chart.chart());
+            assertEquals(12, chart.points().size(), "thirteen serious incidents, twelve intervals");
+            assertEquals(30.0, chart.points().get(0).value());
+            assertEquals(1, chart.signals().size());
+        }
+        SeriesView fallsOnly = charts().chart("between:" + UNIT + ":PATIENT_ACCIDENT_FALL").orElseThrow();
+        assertEquals(11, fallsOnly.points().size(), "the falls alone, the fatal medication incident is not one");
+        assertTrue(charts().chart("between:" + UNIT + ":MEDICATION").isPresent());
+        assertEquals("T", charts().chart("between:" + UNIT + ":SERIOUS", 0, List.of(), true, Optional.of(ChartType.T)).orElseThrow().chart());
+    }
+
+    @Test
+    void frequentIncidentsAreJudgedOnTheirCountsNotOnTheDaysBetweenThem() {
+        twoYearsWithAnOctoberSpike();
+        pipe(nextDay("same-day", MEDICATION, LocalDate.parse("2026-10-20"))); // the spike's last day again: 0 days between
+        kit.driver().advanceWallClockTime(Duration.ofDays(32));
+
+        String between = "between:" + UNIT + ":MEDICATION";
+        assertTrue(signals.readValuesToList().stream().noneMatch(s -> s.getSeriesId().equals(between)), "about five a month");
+        SeriesView chart = charts().chart(between).orElseThrow();
+        assertEquals("G", chart.chart());
+        assertEquals(0.0, chart.points().get(chart.points().size() - 1).value());
+        assertThrows(IllegalArgumentException.class, () -> charts().chart(between, 0, List.of(), true, Optional.of(ChartType.T)),
+                "a T chart needs every time between to be positive");
+        assertThrows(IllegalArgumentException.class,
+                () -> charts().chart("incidents:MONTH:" + UNIT + ":MEDICATION", 0, List.of(), true, Optional.of(ChartType.T)));
+    }
+
     private LocalDate twoYearsWithAnOctoberSpike() {
         return twoYearsWithAnOctoberSpike(20);
     }
