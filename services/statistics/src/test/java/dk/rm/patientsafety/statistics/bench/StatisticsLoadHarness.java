@@ -71,7 +71,7 @@ public final class StatisticsLoadHarness {
             run(kit, "new incidents", reports, in, counts, signals);
             run(kit, "reclassifications (5 %)", reclassify(reports, new Random(7)), in, counts, signals);
             System.out.println();
-            System.out.println("Signals by series granularity, rule and change (random data: every signal is a false alarm):");
+            System.out.println("Signals by series kind (granularity, or days between), rule and change (random data: every signal is a false alarm):");
             BREAKDOWN.forEach(System.out::println);
         }
     }
@@ -97,7 +97,7 @@ public final class StatisticsLoadHarness {
         System.out.printf(Locale.ROOT, "| %-25s | %,7d | %6.1f | %,9.0f | %,13d | %,7d | %5d MiB |%n", name, records.size(), seconds,
                 records.size() / seconds, countUpdates, published.size(), peakHeapMiB());
         BREAKDOWN.add(name + ": " + published.stream().collect(Collectors.groupingBy(
-                signal -> signal.getSeriesId().split(":")[1] + " " + signal.getRule() + " " + signal.getChange(), TreeMap::new, Collectors.counting())));
+                signal -> kind(signal.getSeriesId()) + " " + signal.getRule() + " " + signal.getChange(), TreeMap::new, Collectors.counting())));
     }
 
     private static List<IncidentClassified> generate(int n, List<String> departments, Random random) {
@@ -143,5 +143,11 @@ public final class StatisticsLoadHarness {
     private static long peakHeapMiB() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    /** {@code MONTH} for counts per month, {@code between SERIOUS} or {@code between <type>} for days between events. */
+    private static String kind(String seriesId) {
+        String[] parts = seriesId.split(":");
+        return parts[0].equals("between") ? "between " + (parts[2].equals("SERIOUS") ? "SERIOUS" : "a type") : parts[1];
     }
 }
