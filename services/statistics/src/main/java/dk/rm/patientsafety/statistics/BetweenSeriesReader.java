@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Builds a series of the days between a unit's events (G chart): one point per event after the first, dated by the
- * event, valued by the whole days since the one before (0 for a second event the same day). Events count once their
- * day has closed, as on the daily count chart; the series holds the latest {@value #MAX_INTERVALS} intervals, reaching
+ * event, valued by the whole days since the one before (0 for a second event the same day). Events are charted once
+ * their day has closed, as on the daily count chart, and a report that comes after that still counts: unlike a count,
+ * a missing event would show as a long gap, an improvement that never was. The series holds the latest {@value #MAX_INTERVALS} intervals, reaching
  * back at most {@value #MAX_YEARS} years: rare events need a long reach to show a dozen intervals, a frequent one no more
  * than a chart can show.
  */

@@ -24,8 +24,8 @@ import java.util.Optional;
  * Applies count changes to a unit's day, ISO-week and month counts (a live report received after its period closed
  * goes into the late count, a report submitted as history never does; a move leaves one bucket and enters another in
  * one step), publishes each count, keeps the totals of the unit's series for the types involved and for all types,
- * and of its time-between series (its type's; the serious incidents' if it is serious), and marks those series for
- * the next charting round.
+ * and of its time-between series (its type's; the serious incidents' if it is serious; late or not), and marks those
+ * series for the next charting round.
  * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted, and
  * every series that had nothing closed to chart yet: a quiet unit's drop to zero, a spike in a month no report
  * follows, or a unit's first month would otherwise wait for a record.
@@ -83,11 +83,12 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
                     SeriesTotals.add(totals, series.id(), period.start(), delta);
                     changed(series, record.timestamp(), !bucket.historical());
                 }
-                if (granularity == PeriodGranularity.DAY) {
-                    for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
-                        SeriesTotals.add(totals, series.id(), period.start(), delta);
-                        changed(series, record.timestamp(), !bucket.historical());
-                    }
+            }
+            if (granularity == PeriodGranularity.DAY) {
+                // Late or not: a serious incident reported late is still one, and a gap it splits is no gap.
+                for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
+                    SeriesTotals.add(totals, series.id(), period.start(), delta);
+                    changed(series, record.timestamp(), !bucket.historical());
                 }
             }
         }

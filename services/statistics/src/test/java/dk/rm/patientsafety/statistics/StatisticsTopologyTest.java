@@ -225,6 +225,14 @@ class StatisticsTopologyTest {
         assertEquals(11, fallsOnly.points().size(), "the falls alone, the fatal medication incident is not one");
         assertTrue(charts().chart("between:" + UNIT + ":MEDICATION").isPresent());
         assertEquals("T", charts().chart("between:" + UNIT + ":SERIOUS", 0, List.of(), true, Optional.of(ChartType.T)).orElseThrow().chart());
+
+        // A serious incident in the gap, reported months late: late for its day's count, but no gap is left.
+        LocalDate inGap = LocalDate.parse("2026-04-01");
+        pipe(classified("serious-reported-late", MEDICATION, OverallSeverity.SERIOUS_CONSEQUENCE, inGap, Instant.parse("2026-10-20T09:00:00Z")));
+        StatisticalSignal cleared = only(signals.readValuesToList(), "between:" + UNIT + ":SERIOUS");
+        assertEquals(SignalChange.CLEARED, cleared.getChange());
+        assertEquals(13, charts().chart("between:" + UNIT + ":SERIOUS").orElseThrow().points().size());
+        assertEquals(1, counts.readKeyValuesToMap().get("DAY|" + UNIT + "|2026-04-01|MEDICATION|SERIOUS_CONSEQUENCE").getLateCount());
     }
 
     @Test
