@@ -50,16 +50,22 @@ public final class BetweenSeriesReader {
         return Optional.of(new SeriesData(series.id(), title(series), series.unit(), MEASURE, ChartSpec.of(ChartType.G), points));
     }
 
-    /** The event days, oldest first, one entry per event: a reverse scan of the series' own keys that stops when it has enough. */
+    /**
+     * The event days, oldest first, one entry per event: reverse scans of the series' own keys, a year at a time, until
+     * it has enough. A year at a time because a cached store's range copies the cached keys it spans before it iterates.
+     */
     private static List<LocalDate> latestEvents(ReadOnlyKeyValueStore<String, Long> totals, SeriesId.BetweenSeries series, LocalDate lastDay) {
         List<LocalDate> newestFirst = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = totals.reverseRange(StatisticsStores.totalKey(series.id(), lastDay.minusYears(MAX_YEARS)),
-                StatisticsStores.totalKey(series.id(), lastDay))) {
-            while (it.hasNext() && newestFirst.size() <= MAX_INTERVALS) {
-                var entry = it.next();
-                LocalDate day = LocalDate.parse(entry.key.substring(entry.key.lastIndexOf(StatisticsStores.SEPARATOR) + 1));
-                for (long n = 0; n < entry.value && newestFirst.size() <= MAX_INTERVALS; n++) {
-                    newestFirst.add(day);
+        for (int year = 0; year < MAX_YEARS && newestFirst.size() <= MAX_INTERVALS; year++) {
+            try (KeyValueIterator<String, Long> it = totals.reverseRange(
+                    StatisticsStores.totalKey(series.id(), lastDay.minusYears(year + 1L).plusDays(1)),
+                    StatisticsStores.totalKey(series.id(), lastDay.minusYears(year)))) {
+                while (it.hasNext() && newestFirst.size() <= MAX_INTERVALS) {
+                    var entry = it.next();
+                    LocalDate day = LocalDate.parse(entry.key.substring(entry.key.lastIndexOf(StatisticsStores.SEPARATOR) + 1));
+                    for (long n = 0; n < entry.value && newestFirst.size() <= MAX_INTERVALS; n++) {
+                        newestFirst.add(day);
+                    }
                 }
             }
         }
