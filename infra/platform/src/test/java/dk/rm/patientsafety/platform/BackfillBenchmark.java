@@ -1,11 +1,8 @@
 package dk.rm.patientsafety.platform;
 
-import dk.rm.patientsafety.bulkimport.BulkImporter;
 import dk.rm.patientsafety.bulkimport.ImportSummary;
-import dk.rm.patientsafety.oauth.ClientCredentials;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.service.organisation.OrganisationUnit;
-import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -26,7 +23,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +83,8 @@ public final class BackfillBenchmark {
             long idleRss = rss("VmRSS");
 
             long importStart = System.nanoTime();
-            ImportSummary summary = BulkImporter.builder().intake(URI.create(services.service("intake").url())).source("backfill-bench")
-                    .tokens(new ClientCredentials(URI.create(TestIdentityProvider.shared().tokenEndpoint()), "bulk-import",
-                            TestIdentityProvider.shared().secret("bulk-import")))
-                    .output(new PrintStream(OutputStream.nullOutputStream())).progress(new PrintStream(OutputStream.nullOutputStream()), false)
-                    .build().importReports(file);
+            ImportSummary summary = TestPlatform.bulkImporter(services, new PrintStream(OutputStream.nullOutputStream()))
+                    .source("backfill-bench").build().importReports(file);
             double importSeconds = seconds(importStart);
             double caughtUpSeconds = seconds(importStart, awaitIdle());
 

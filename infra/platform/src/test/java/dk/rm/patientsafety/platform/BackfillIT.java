@@ -1,20 +1,16 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.rm.patientsafety.bulkimport.BulkImporter;
 import dk.rm.patientsafety.bulkimport.ImportSummary;
 import dk.rm.patientsafety.events.PeriodGranularity;
-import dk.rm.patientsafety.oauth.ClientCredentials;
 import dk.rm.patientsafety.statistics.CalendarPeriod;
 import dk.rm.patientsafety.statistics.ChartWindow;
 import dk.rm.patientsafety.statistics.IncidentSeriesReader;
 import dk.rm.patientsafety.statistics.StatisticsConfig;
-import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +55,7 @@ class BackfillIT extends PlatformIT {
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ImportSummary summary = BulkImporter.builder().intake(URI.create(services.service("intake").url())).source("backfill-it")
-                .tokens(new ClientCredentials(URI.create(TestIdentityProvider.shared().tokenEndpoint()), "bulk-import",
-                        TestIdentityProvider.shared().secret("bulk-import"))).output(out).progress(out, false).build()
-                .importReports(file);
+        ImportSummary summary = TestPlatform.bulkImporter(services, out).source("backfill-it").build().importReports(file);
         assertEquals(List.of((long) dates.size(), (long) dates.size(), 0), List.of(summary.read(), summary.accepted(), summary.exitCode()),
                 printed.toString(StandardCharsets.UTF_8));
 

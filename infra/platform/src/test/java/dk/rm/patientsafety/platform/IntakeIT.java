@@ -198,10 +198,7 @@ class IntakeIT {
                 "X-4;For få felter;mangler"), java.nio.charset.StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
-        dk.rm.patientsafety.bulkimport.BulkImporter importer = dk.rm.patientsafety.bulkimport.BulkImporter.builder()
-                .intake(URI.create(services.service("intake").url())).source(source)
-                .tokens(new dk.rm.patientsafety.oauth.ClientCredentials(URI.create(TestIdentityProvider.shared().tokenEndpoint()),
-                        "bulk-import", TestIdentityProvider.shared().secret("bulk-import"))).output(out).progress(out, false).build();
+        dk.rm.patientsafety.bulkimport.BulkImporter importer = TestPlatform.bulkImporter(services, out).source(source).build();
 
         dk.rm.patientsafety.bulkimport.ImportSummary reports = importer.importReports(csv);
         assertEquals(List.of(4L, 2L, 1L, 1L), List.of(reports.read(), reports.accepted(), reports.rejectedByIntake(), reports.rejectedByImporter()));

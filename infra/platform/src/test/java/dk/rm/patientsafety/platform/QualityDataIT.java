@@ -7,7 +7,6 @@ import dk.rm.patientsafety.bulkimport.ImportSummary;
 import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.UnitActivity;
-import dk.rm.patientsafety.oauth.ClientCredentials;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
@@ -46,9 +45,7 @@ class QualityDataIT extends PlatformIT {
     void theSampleIndicatorFileIsChartedAndItsShiftSignalled() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        BulkImporter importer = BulkImporter.builder().intake(URI.create(services.service("intake").url()))
-                .tokens(new ClientCredentials(URI.create(TestIdentityProvider.shared().tokenEndpoint()), "bulk-import",
-                        TestIdentityProvider.shared().secret("bulk-import"))).output(out).progress(out, false).build();
+        BulkImporter importer = TestPlatform.bulkImporter(services, out).build();
 
         ImportSummary summary = importer.importFile(ImportKind.INDICATOR_RESULTS, SAMPLES.resolve("indikatorresultater.csv"));
         assertEquals(List.of(20L, 20L, 0), List.of(summary.read(), summary.accepted(), summary.exitCode()),

@@ -62,7 +62,7 @@ public final class BetweenSeriesReader {
                     StatisticsStores.totalKey(series.id(), lastDay.minusYears(year)))) {
                 while (it.hasNext() && newestFirst.size() <= MAX_INTERVALS) {
                     var entry = it.next();
-                    LocalDate day = LocalDate.parse(entry.key.substring(entry.key.lastIndexOf(StatisticsStores.SEPARATOR) + 1));
+                    LocalDate day = StatisticsStores.totalPeriod(entry.key);
                     for (long n = 0; n < entry.value && newestFirst.size() <= MAX_INTERVALS; n++) {
                         newestFirst.add(day);
                     }

@@ -69,7 +69,7 @@ public final class IncidentSeriesReader {
             while (it.hasNext()) {
                 var entry = it.next();
                 if (entry.value > 0) {
-                    totals.put(LocalDate.parse(entry.key.substring(entry.key.lastIndexOf(StatisticsStores.SEPARATOR) + 1)), entry.value);
+                    totals.put(StatisticsStores.totalPeriod(entry.key), entry.value);
                 }
             }
         }

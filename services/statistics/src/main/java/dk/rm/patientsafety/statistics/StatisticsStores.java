@@ -56,6 +56,11 @@ public final class StatisticsStores {
         return seriesId + SEPARATOR + periodStart;
     }
 
+    /** The period start a {@link #totalKey} names. */
+    static LocalDate totalPeriod(String totalKey) {
+        return LocalDate.parse(totalKey.substring(totalKey.lastIndexOf(SEPARATOR) + 1));
+    }
+
     public static String activityKey(String unit, LocalDate periodStart) {
         return unit + SEPARATOR + periodStart;
     }

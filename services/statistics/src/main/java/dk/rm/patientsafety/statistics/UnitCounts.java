@@ -68,7 +68,10 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
                           boolean historical) {
     }
 
-    /** Adds {@code delta} to the bucket's day, week and month counts, publishes each, and totals and marks its series. */
+    /**
+     * Adds {@code delta} to the bucket's day, week and month counts, publishes each, and totals and marks its series;
+     * the days-between series are totalled per event day.
+     */
     private void count(Record<String, IncidentCountChange> record, Bucket bucket, int delta) {
         for (PeriodGranularity granularity : PeriodGranularity.values()) {
             CalendarPeriod period = CalendarPeriod.containing(granularity, bucket.eventDate());
@@ -84,13 +87,11 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
                     changed(series, record.timestamp(), !bucket.historical());
                 }
             }
-            if (granularity == PeriodGranularity.DAY) {
-                // Late or not: a serious incident reported late is still one, and a gap it splits is no gap.
-                for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
-                    SeriesTotals.add(totals, series.id(), period.start(), delta);
-                    changed(series, record.timestamp(), !bucket.historical());
-                }
-            }
+        }
+        // Late or not: a serious incident reported late is still one, and a gap it splits is no gap.
+        for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
+            SeriesTotals.add(totals, series.id(), bucket.eventDate(), delta);
+            changed(series, record.timestamp(), !bucket.historical());
         }
     }
 
@@ -117,7 +118,7 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
 
     /** Whether a period of the series has closed since it was last charted. */
     private boolean closedSince(SeriesId.UnitSeries series, Instant evaluatedAt, Instant now) {
-        return reader.lastClosed(series.granularity(), evaluatedAt).start().isBefore(reader.lastClosed(series.granularity(), now).start());
+        return grace.lastClosed(series.granularity(), evaluatedAt).start().isBefore(grace.lastClosed(series.granularity(), now).start());
     }
 
     private IncidentCount apply(Bucket bucket, int delta, CalendarPeriod period, boolean late, long timestamp) {

@@ -24,7 +24,6 @@ import java.util.Optional;
  */
 abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, SpecificRecord> {
 
-    final IncidentSeriesReader reader;
     private final UnitSeriesReader seriesReader;
     private final SignalPolicy policy;
     ProcessorContext<String, SpecificRecord> context;
@@ -37,7 +36,6 @@ abstract class UnitSeriesProcessor<V> implements Processor<String, V, String, Sp
     private SeriesEvaluator evaluator;
 
     UnitSeriesProcessor(StatisticsConfig config) {
-        this.reader = config.incidentReader();
         this.seriesReader = config.unitSeriesReader();
         this.policy = config.signalPolicy();
     }
