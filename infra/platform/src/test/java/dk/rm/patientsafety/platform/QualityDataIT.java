@@ -61,9 +61,10 @@ class QualityDataIT extends PlatformIT {
         assertEquals("2025-08-01", chart.get("points").get(19).get("periodStart").asText());
         assertTrue(chart.get("runs").get(0).get("runsSignal").asBoolean(), chart.toString());
 
-        for (ImportKind kind : List.of(ImportKind.PATHWAY_TIMES, ImportKind.PATIENT_EXPERIENCE, ImportKind.ACTIVITY)) {
+        for (ImportKind kind : List.of(ImportKind.PATHWAY_TIMES, ImportKind.PATHWAY_CASES, ImportKind.PATIENT_EXPERIENCE, ImportKind.ACTIVITY)) {
             String file = switch (kind) {
                 case PATHWAY_TIMES -> "kraeftpakker.csv";
+                case PATHWAY_CASES -> "kraeftforloeb.csv";
                 case PATIENT_EXPERIENCE -> "lup.csv";
                 default -> "aktivitet.csv";
             };
@@ -72,6 +73,13 @@ class QualityDataIT extends PlatformIT {
             assertTrue(sample.accepted() > 0);
         }
         awaitSeries("indicator:kraeftpakker:A02-OF4:1:1309061000000", 3);
+        JsonNode cases = awaitSeries("indicator:kraeftforloeb:A02-OF4:1:1309061000000", 30);
+        assertEquals("T", cases.get("chart").asText(), "single pathways' days on a T chart");
+        JsonNode long29 = cases.get("points").get(29);
+        assertTrue(long29.get("period").asText().startsWith("F-2025-0029 "), "the cases in the order their times ended: " + long29);
+        assertEquals(64.0, long29.get("value").asDouble(), 1e-9, "case F-2025-0029 took 64 days");
+        assertTrue(long29.get("sigmaSignal").asBoolean(), cases.toString());
+        assertFalse(long29.get("standardMet").asBoolean(), "the standard is 30 days");
     }
 
     @Test

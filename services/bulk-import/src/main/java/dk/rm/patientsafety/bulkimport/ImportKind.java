@@ -14,6 +14,8 @@ public enum ImportKind {
     INDICATOR_RESULTS(QualityFormat.INDICATOR_RESULTS),
     /** Cancer-pathway times: shares within the standard time. */
     PATHWAY_TIMES(QualityFormat.PATHWAY_TIMES),
+    /** Single cancer pathways: the days each took, for a T chart. */
+    PATHWAY_CASES(QualityFormat.PATHWAY_CASES),
     /** Patient-experience results (LUP). */
     PATIENT_EXPERIENCE(QualityFormat.PATIENT_EXPERIENCE),
     /** Activity per unit and month (bed-days, admissions, outpatient visits). */

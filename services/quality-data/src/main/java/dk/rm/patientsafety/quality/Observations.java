@@ -35,9 +35,11 @@ final class Observations {
         }
     }
 
+    /** Keyed by series and period, or for one case by series and case id, so a correction replaces what it corrects. */
     static QualityRecord record(QualityIndicatorObservation observation) {
         String key = String.join("|", observation.getSource(), observation.getIndicatorId(), observation.getIndicatorVersion(),
-                observation.getUnitSorCode(), observation.getPeriodStart().toString());
+                observation.getUnitSorCode(), observation.getCaseId() == null ? observation.getPeriodStart().toString()
+                        : "case:" + observation.getCaseId());
         return new QualityRecord(QualityRecord.Destination.QUALITY_INDICATORS, key, observation);
     }
 

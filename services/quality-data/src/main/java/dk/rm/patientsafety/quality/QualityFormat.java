@@ -11,6 +11,7 @@ import java.util.function.Function;
 public enum QualityFormat {
     INDICATOR_RESULTS("indicator-results", IndicatorResultRows.COLUMNS),
     PATHWAY_TIMES("pathway-times", PathwayTimeRows.COLUMNS),
+    PATHWAY_CASES("pathway-cases", PathwayCaseRows.COLUMNS),
     PATIENT_EXPERIENCE("patient-experience", PatientExperienceRows.COLUMNS),
     ACTIVITY("activity", ActivityRows.COLUMNS);
 
@@ -64,6 +65,7 @@ public enum QualityFormat {
         return switch (this) {
             case INDICATOR_RESULTS -> IndicatorResultRows.read(row);
             case PATHWAY_TIMES -> PathwayTimeRows.read(row);
+            case PATHWAY_CASES -> PathwayCaseRows.read(row);
             case PATIENT_EXPERIENCE -> PatientExperienceRows.read(row);
             case ACTIVITY -> ActivityRows.read(row, source);
         };

@@ -79,6 +79,24 @@ class QualityFormatTest {
     }
 
     @Test
+    void aSinglePathwayIsItsDaysFromStartToEndKeyedByItsCase() {
+        RowReading reading = read(QualityFormat.PATHWAY_CASES, "pathway", "A02", "phase", "OF4", "unit_sor", "1309011000000",
+                "case_id", "F-2025-0042", "start_date", "03-02-2025", "end_date", "2025-03-10", "standard_days", "30");
+        QualityIndicatorObservation observation = (QualityIndicatorObservation) reading.record().value();
+        assertEquals(35.0, observation.getValue(), "February 3 to March 10, 2025");
+        assertEquals("F-2025-0042", observation.getCaseId());
+        assertEquals(30.0, observation.getTarget());
+        assertEquals("kraeftforloeb|A02:OF4|1|1309011000000|case:F-2025-0042", reading.record().key(),
+                "a correction of the case replaces it, whatever its dates");
+
+        assertEquals(List.of("case_id", "end_date"), read(QualityFormat.PATHWAY_CASES, "pathway", "A02", "unit_sor", "1",
+                "case_id", "Anna Hansen, 12 år!", "start_date", "2025-03-10", "end_date", "2025-03-09")
+                .errors().stream().map(ColumnError::column).toList(), "a case id is a code, and a time runs forwards");
+        assertEquals(List.of("case_id"), read(QualityFormat.PATHWAY_CASES, "pathway", "A02", "unit_sor", "1",
+                "start_date", "2025-03-10", "end_date", "2025-03-10").errors().stream().map(ColumnError::column).toList());
+    }
+
+    @Test
     void activityNeedsAMonthAndAtLeastOneFigure() {
         RowReading activity = read(QualityFormat.ACTIVITY, "unit_sor", "1309011000000", "month", "2024-02", "bed_days", "1.200");
         UnitActivity value = (UnitActivity) activity.record().value();

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Proportions with numerator and denominator on a P chart (P′ once the mean denominator reaches the Laney
- * threshold), counts on a C chart, rates with a denominator on a U chart, everything else as measurements on an I chart.
+ * threshold), counts on a C chart, rates with a denominator on a U chart, the times of single cases on a T chart (an I
+ * chart while one of them is 0), everything else as measurements on an I chart.
  */
 public final class IndicatorChartRule {
 
@@ -23,6 +24,10 @@ public final class IndicatorChartRule {
     }
 
     public ChartSpec chartFor(List<QualityIndicatorObservation> series) {
+        if (series.get(series.size() - 1).getCaseId() != null) {
+            // qicharts2's T chart takes times above 0 only; a same-day case would make the chart undrawable.
+            return ChartSpec.of(series.stream().allMatch(o -> o.getValue() != null && o.getValue() > 0) ? ChartType.T : ChartType.I);
+        }
         return switch (series.get(series.size() - 1).getKind()) {
             case PROPORTION -> allHaveFractions(series) ? ChartSpec.of(largeDenominators(series) ? ChartType.P_PRIME : ChartType.P)
                     : ChartSpec.of(ChartType.I);

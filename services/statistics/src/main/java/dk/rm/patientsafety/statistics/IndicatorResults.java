@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Instant;
 
 /**
- * Keeps each indicator series' results (a corrected result for a period replaces the first) and re-evaluates the
- * series' chart on every result. Keyed by series id, so one task holds a whole series.
+ * Keeps each indicator series' results (a corrected result for a period or a case replaces the first) and re-evaluates
+ * the series' chart on every result. Keyed by series id, so one task holds a whole series.
  */
 final class IndicatorResults implements Processor<String, QualityIndicatorObservation, String, SpecificRecord> {
 
@@ -19,6 +19,7 @@ final class IndicatorResults implements Processor<String, QualityIndicatorObserv
     private final SignalPolicy policy;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, QualityIndicatorObservation> results;
+    private KeyValueStore<String, String> cases;
     private SeriesEvaluator evaluator;
 
     IndicatorResults(StatisticsConfig config) {
@@ -30,13 +31,28 @@ final class IndicatorResults implements Processor<String, QualityIndicatorObserv
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.results = context.getStateStore(StatisticsStores.INDICATOR_OBSERVATIONS);
+        this.cases = context.getStateStore(StatisticsStores.INDICATOR_CASES);
         this.evaluator = new SeriesEvaluator(context.getStateStore(StatisticsStores.INDICATOR_SIGNAL_STATES), policy);
     }
 
     @Override
     public void process(Record<String, QualityIndicatorObservation> record) {
-        results.put(StatisticsStores.indicatorKey(record.key(), record.value().getPeriodStart()), record.value());
+        results.put(resultKey(record.key(), record.value()), record.value());
         evaluator.evaluate(reader.read(results, record.key()), Instant.ofEpochMilli(record.timestamp()), false)
                 .forEach(signal -> context.forward(record.withValue(signal)));
+    }
+
+    /** A period's result replaces that period's; a case's replaces the case, wherever its corrected dates put it. */
+    private String resultKey(String seriesId, QualityIndicatorObservation result) {
+        if (result.getCaseId() == null) {
+            return StatisticsStores.indicatorKey(seriesId, result.getPeriodStart());
+        }
+        String key = StatisticsStores.casePointKey(seriesId, result.getPeriodEnd(), result.getCaseId());
+        String previous = cases.get(StatisticsStores.caseKey(seriesId, result.getCaseId()));
+        if (previous != null && !previous.equals(key)) {
+            results.delete(previous);
+        }
+        cases.put(StatisticsStores.caseKey(seriesId, result.getCaseId()), key);
+        return key;
     }
 }

@@ -44,6 +44,9 @@ final class ResultValidation {
         if (!result.getSuppressed() && numerator == null && result.getValue() == null) {
             return Optional.of("neither numerator nor value given for an unsuppressed result");
         }
+        if (result.getCaseId() != null && (result.getValue() == null || result.getValue() < 0 || result.getSuppressed())) {
+            return Optional.of("a single case needs its time (a value of at least 0) and cannot be suppressed");
+        }
         if (result.getValue() != null && !Double.isFinite(result.getValue())) {
             return Optional.of("value is not a finite number");
         }

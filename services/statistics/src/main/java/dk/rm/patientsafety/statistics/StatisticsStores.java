@@ -25,6 +25,8 @@ public final class StatisticsStores {
     public static final String SERIES_AWAITING_CLOSE = "incident-series-awaiting-close";
     public static final String UNIT_ACTIVITY = "unit-activity";
     public static final String INDICATOR_OBSERVATIONS = "indicator-observations";
+    /** Series id and case id → the case's key in {@link #INDICATOR_OBSERVATIONS}, so a corrected case replaces its point. */
+    public static final String INDICATOR_CASES = "indicator-cases";
     /** Two signal-state stores, not one: a shared store would force incident and indicator series into one sub-topology. */
     public static final String INCIDENT_SIGNAL_STATES = "incident-signal-states";
     public static final String INDICATOR_SIGNAL_STATES = "indicator-signal-states";
@@ -59,6 +61,15 @@ public final class StatisticsStores {
     /** The period start a {@link #totalKey} names. */
     static LocalDate totalPeriod(String totalKey) {
         return LocalDate.parse(totalKey.substring(totalKey.lastIndexOf(SEPARATOR) + 1));
+    }
+
+    /** {@code indicator:kraeftforloeb:A02-OF4:1:1309061000000|2025-03-10|F-2025-0042}: one case, in the order its times ended. */
+    public static String casePointKey(String seriesId, LocalDate periodEnd, String caseId) {
+        return indicatorKey(seriesId, periodEnd) + SEPARATOR + caseId;
+    }
+
+    static String caseKey(String seriesId, String caseId) {
+        return seriesId + SEPARATOR + caseId;
     }
 
     public static String activityKey(String unit, LocalDate periodStart) {

@@ -68,7 +68,7 @@ public final class StatisticsTopology {
                 .repartition(Repartitioned.<String, QualityIndicatorObservation>as("indicators-by-series")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.QUALITY_INDICATORS.stateSerde(registry)))
                 .process(() -> new IndicatorResults(config), Named.as("indicator-results"),
-                        StatisticsStores.INDICATOR_OBSERVATIONS, StatisticsStores.INDICATOR_SIGNAL_STATES);
+                        StatisticsStores.INDICATOR_OBSERVATIONS, StatisticsStores.INDICATOR_CASES, StatisticsStores.INDICATOR_SIGNAL_STATES);
 
         publish(unitOutput.merge(activityOutput, Named.as("unit-output")), "unit", registry);
         publish(indicatorOutput, "indicator", registry);
@@ -94,6 +94,8 @@ public final class StatisticsTopology {
                 Serdes.String(), signalStates));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.INDICATOR_OBSERVATIONS),
                 Serdes.String(), Topics.QUALITY_INDICATORS.stateSerde(registry)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.INDICATOR_CASES),
+                Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatisticsStores.INDICATOR_SIGNAL_STATES),
                 Serdes.String(), signalStates));
     }

@@ -119,6 +119,42 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void singlePathwaysAreChartedCaseByCaseOnATChartFromTheLatestHundred() {
+        String series = "indicator:kraeftforloeb:A02-OF4:1:" + UNIT;
+        LocalDate end = LocalDate.parse("2025-01-01");
+        for (int i = 0; i < 120; i++, end = end.plusDays(2)) {
+            pipe(pathwayCase("F-" + i, end, i == 119 ? 80 : 15 + (i * 7) % 11));
+        }
+        SeriesView view = charts().chart(series).orElseThrow();
+        assertEquals("T", view.chart());
+        assertEquals("days", view.measure());
+        assertEquals(IndicatorSeriesReader.LATEST_CASES, view.points().size(), "the latest 100 cases");
+        SeriesView.Point last = view.points().get(99);
+        assertEquals("F-119 (" + end.minusDays(2 + 80) + "/" + end.minusDays(2) + ")", last.period());
+        assertEquals(end.minusDays(2), last.periodStart(), "a case is dated by the day its time ended");
+        assertEquals(80.0, last.value(), 1e-9);
+        assertEquals(Boolean.FALSE, last.standardMet(), "80 days against a standard of 30");
+        assertTrue(last.value() > last.upperLimit(), view.toString());
+        StatisticalSignal sigma = signals.readValuesToList().stream().filter(s -> s.getSeriesId().equals(series)
+                && s.getRule() == SignalRule.SIGMA && s.getChange() == SignalChange.RAISED).findFirst().orElseThrow();
+        assertEquals(ChartKind.T, sigma.getChart());
+
+        pipe(pathwayCase("F-119", end.plusDays(30), 20));
+        SeriesView corrected = charts().chart(series).orElseThrow();
+        assertEquals(100, corrected.points().size(), "the corrected case replaced its first point, though its dates moved");
+        assertEquals(20.0, corrected.points().get(99).value(), 1e-9);
+        assertEquals(1, corrected.points().stream().filter(p -> p.period().startsWith("F-119 ")).count());
+        assertTrue(signals.readValuesToList().stream().anyMatch(s -> s.getSeriesId().equals(series) && s.getRule() == SignalRule.SIGMA
+                && s.getChange() == SignalChange.CLEARED), "the long case was corrected away");
+
+        pipe(pathwayCase("F-120", end.plusDays(31), 0));
+        assertEquals("I", charts().chart(series).orElseThrow().chart(), "a T chart takes no time of 0 days");
+
+        pipe(QualityIndicatorObservation.newBuilder(pathwayCase("F-121", end.plusDays(32), 3)).setValue(-3.0).build());
+        assertEquals("a single case needs its time (a value of at least 0) and cannot be suppressed", deadLetters.readValue().getReason());
+    }
+
+    @Test
     void aProportionAboveOneIsRefusedToTheDeadLetters() {
         pipe(proportion(LocalDate.parse("2026-01-01"), 11, 10));
         DeadLetter deadLetter = deadLetters.readValue();
@@ -143,6 +179,21 @@ class IndicatorSeriesTest {
                 .setDenominator(denominator)
                 .setTarget(0.9)
                 .setDirection(Direction.HIGHER_IS_BETTER)
+                .build();
+    }
+
+    private static QualityIndicatorObservation pathwayCase(String caseId, LocalDate end, int days) {
+        return QualityIndicatorObservation.newBuilder()
+                .setSource("kraeftforloeb")
+                .setIndicatorId("A02:OF4")
+                .setKind(IndicatorKind.MEASUREMENT)
+                .setCaseId(caseId)
+                .setPeriodStart(end.minusDays(days))
+                .setPeriodEnd(end)
+                .setUnitSorCode(UNIT)
+                .setValue((double) days)
+                .setTarget(30.0)
+                .setDirection(Direction.LOWER_IS_BETTER)
                 .build();
     }
 
