@@ -1,5 +1,6 @@
 package dk.rm.patientsafety.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rm.patientsafety.bulkimport.ImportSummary;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.service.organisation.OrganisationUnit;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +40,10 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * A backfill of N generated reports (default 1,000,000: ten years, the register's departments, a realistic mix of types,
- * severities, medicines, devices and patient CPR numbers) through the bulk importer into the platform on the embedded
- * broker, beside raw Kafka produce and consume of as many records of the same size on the same broker in the same run.
+ * A backfill of N generated reports (default 1,000,000: ten years, 30 departments (the register's and more under its
+ * hospitals), a realistic mix of types, severities, medicines, devices and patient CPR numbers) through the bulk
+ * importer into the platform on the embedded broker, beside raw Kafka produce and consume of as many records of the
+ * same size on the same broker in the same run.
  * Prints reports/s into intake, the time until every consumer group (classifier, statistics, alerting) has caught up,
  * start-up time, resident memory idle and at peak, peak heap, and the extrapolation to the national ten-year volume.
  *
@@ -60,14 +64,16 @@ public final class BackfillBenchmark {
     };
     private static final String[] CONSEQUENCES = {"NONE", "MINOR", "MINOR", "MINOR", "NONE", "SERIOUS"};
 
+    /** As many departments as the benchmark names: about a region's hospital departments. */
+    private static final int DEPARTMENTS = 30;
+
     private BackfillBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("backfill-bench");
-        List<String> departments = OrganisationRegister.load(Optional.empty()).units().stream()
-                .filter(u -> u.kind() == OrganisationUnit.Kind.DEPARTMENT).map(OrganisationUnit::sorCode).sorted().toList();
+        List<String> departments = registerWithDepartments(dir.resolve("register.json"), DEPARTMENTS);
         Path file = dir.resolve("backfill.csv");
         long fileBytes = generate(file, reports, departments);
 
@@ -107,6 +113,24 @@ public final class BackfillBenchmark {
             System.out.printf(Locale.ROOT, "| peak heap (sum of the heap pools' peaks) | %d MiB | |%n", peakHeap() >> 20);
         }
         System.exit(0); // the embedded broker's threads would keep the JVM alive; its shutdown hook stops it
+    }
+
+    /**
+     * The shipped register with departments added under its hospitals until it has {@code count}, written to {@code file}
+     * and named by {@code organisation.register} for every service of this JVM; the departments, sorted.
+     */
+    private static List<String> registerWithDepartments(Path file, int count) throws IOException {
+        List<OrganisationUnit> units = new ArrayList<>(OrganisationRegister.load(Optional.empty()).units());
+        List<OrganisationUnit> hospitals = units.stream().filter(u -> u.kind() == OrganisationUnit.Kind.HOSPITAL).toList();
+        long shipped = units.stream().filter(u -> u.kind() == OrganisationUnit.Kind.DEPARTMENT).count();
+        for (int i = 0; shipped + i < count; i++) {
+            OrganisationUnit hospital = hospitals.get(i % hospitals.size());
+            units.add(new OrganisationUnit(String.format(Locale.ROOT, "13098%02d000000", i), hospital.name() + ", Afdeling " + (i + 1),
+                    OrganisationUnit.Kind.DEPARTMENT, hospital.sector(), hospital.sorCode()));
+        }
+        new ObjectMapper().writeValue(file.toFile(), units);
+        System.setProperty("organisation.register", file.toString());
+        return units.stream().filter(u -> u.kind() == OrganisationUnit.Kind.DEPARTMENT).map(OrganisationUnit::sorCode).sorted().toList();
     }
 
     private static void row(String measure, double perSecond) {

@@ -10,8 +10,11 @@ import java.time.Duration;
 public record StatisticsConfig(GracePeriods grace, ChartWindow window, double laneyThreshold, Duration rechartInterval,
                                SignalPolicy signalPolicy, Duration chartInterval) {
 
-    /** As often as exactly-once streams commit by default: a series changed by a thousand incidents is charted once. */
-    public static final Duration DEFAULT_CHART_INTERVAL = Duration.ofMillis(100);
+    /**
+     * A chart moves only when a closed period changes (history, a correction) or a period closes, so a second's wait
+     * delays no signal anyone acts on, while a backfill's thousands of changes a second chart each series once.
+     */
+    public static final Duration DEFAULT_CHART_INTERVAL = Duration.ofSeconds(1);
 
     public static StatisticsConfig defaults() {
         return new StatisticsConfig(GracePeriods.defaults(), ChartWindow.defaults(), IndicatorChartRule.DEFAULT_LANEY_THRESHOLD,

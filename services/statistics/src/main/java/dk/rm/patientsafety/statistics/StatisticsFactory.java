@@ -30,7 +30,7 @@ public class StatisticsFactory {
                                       @Value("${statistics.signals.minimum-points:10}") int minimumPoints,
                                       @Value("${statistics.signals.incident-granularities:ISO_WEEK,MONTH}") Set<PeriodGranularity> signalled,
                                       @Value("${statistics.signals.minimum-mean-count:1.0}") double minimumMeanCount,
-                                      @Value("${statistics.chart-interval:100ms}") Duration chartInterval) {
+                                      @Value("${statistics.chart-interval:1s}") Duration chartInterval) {
         return new StatisticsConfig(new GracePeriods(graceDay, graceWeek, graceMonth), new ChartWindow(days, weeks, months), laneyThreshold,
                 rechartInterval, new SignalPolicy(minimumPoints, Set.copyOf(signalled), minimumMeanCount), chartInterval);
     }

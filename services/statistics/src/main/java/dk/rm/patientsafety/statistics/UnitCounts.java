@@ -24,8 +24,8 @@ import java.util.Optional;
  * Applies count changes to a unit's day, ISO-week and month counts (a live report received after its period closed
  * goes into the late count, a report submitted as history never does; a move leaves one bucket and enters another in
  * one step), publishes each count, keeps the totals of the unit's series for the types involved and for all types,
- * and of its time-between series (its type's; the serious incidents' if it is serious; late or not), and marks those
- * series for the next charting round.
+ * and of its time-between series (its type's; the serious incidents' if it is serious; late or not), and marks for
+ * the next charting round those series whose chart the change moves (see {@link ChartReach}).
  * On a wall-clock schedule it also re-charts every series a period of which has closed since it was last charted, and
  * every series that had nothing closed to chart yet: a quiet unit's drop to zero, a spike in a month no report
  * follows, or a unit's first month would otherwise wait for a record.
@@ -35,12 +35,14 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
     private final GracePeriods grace;
     private final Duration rechartInterval;
     private final Duration chartInterval;
+    private final ChartReach chartReach;
 
     UnitCounts(StatisticsConfig config) {
         super(config);
         this.grace = config.grace();
         this.rechartInterval = config.rechartInterval();
         this.chartInterval = config.chartInterval();
+        this.chartReach = new ChartReach(config.grace(), config.window());
     }
 
     @Override
@@ -81,10 +83,17 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
             counts.put(key, count);
             context.forward(record.withKey(key).withValue(count));
             if (!late) {
+                ChartReach.Reach reach = chartReach.of(period, streamTime());
                 for (Optional<IncidentType> type : List.of(Optional.of(bucket.type()), Optional.<IncidentType>empty())) {
                     SeriesId.IncidentSeries series = new SeriesId.IncidentSeries(granularity, bucket.unit(), type);
                     SeriesTotals.add(totals, series.id(), period.start(), delta);
-                    changed(series, record.timestamp(), !bucket.historical());
+                    switch (reach) {
+                        case CHARTED -> changed(series, record.timestamp(), !bucket.historical());
+                        case OPEN -> chartOnceClosed(series, record.timestamp(), !bucket.historical());
+                        case BEFORE_WINDOW -> {
+                            // ten-year-old history is kept in the totals, but no chart shows it
+                        }
+                    }
                 }
             }
         }
@@ -92,6 +101,18 @@ final class UnitCounts extends UnitSeriesProcessor<IncidentCountChange> {
         for (SeriesId.BetweenSeries series : betweenSeries(bucket)) {
             SeriesTotals.add(totals, series.id(), bucket.eventDate(), delta);
             changed(series, record.timestamp(), !bucket.historical());
+        }
+    }
+
+    /**
+     * A change to an open period shows once the period closes. A series charted since the last period closed shows no
+     * change now, and the hourly round charts it when its period closes; any other is charted at the next round (one
+     * with nothing closed yet then waits in the round's list).
+     */
+    private void chartOnceClosed(SeriesId.IncidentSeries series, long timestamp, boolean live) {
+        SeriesSignalState state = states.get(series.id());
+        if (state == null || closedSince(series, state.getEvaluatedAt(), streamTime())) {
+            changed(series, timestamp, live);
         }
     }
 
