@@ -67,6 +67,8 @@ class AccessControlIT extends PlatformIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AUH_DEPARTMENT = "1309011000000";
     private static final String GOEDSTRUP_DEPARTMENT = "1309021000000";
+    private static final String AUH_HOSPITAL = "1309010000000";
+    private static final String REGION = "1309000000000";
 
     /** The platform's own probes, open without a token; they carry states and counters, never data. */
     private static boolean isProbe(String path) {
@@ -267,6 +269,15 @@ class AccessControlIT extends PlatformIT {
         }
 
         assertEquals(200, get("rm-auh", "alerting", "/api/v1/alerts?incidentLocation=" + AUH_DEPARTMENT).statusCode());
+        Set<String> auhHospital = reportIds(alerts("regional-team", "?unit=" + AUH_HOSPITAL + "&status=ACTIVE&kind=SERIOUS_INCIDENT"));
+        assertTrue(auhHospital.contains(auh) && !auhHospital.contains(goedstrup), "a hospital's list holds its departments' alerts");
+        assertEquals(reportIds(alerts("rm-auh", "?unit=" + AUH_HOSPITAL)), reportIds(alerts("rm-auh", "")));
+        assertTrue(reportIds(alerts("regional-team", "?unit=" + AUH_HOSPITAL + "&severity=NO_CONSEQUENCE")).isEmpty());
+        assertEquals(403, get("rm-auh", "alerting", "/api/v1/alerts?unit=" + REGION).statusCode(), "the region's list is not theirs");
+        HttpResponse<String> unknownFilter = get("regional-team", "alerting", "/api/v1/alerts?hospital=AUH&status=OPEN");
+        assertEquals(400, unknownFilter.statusCode(), unknownFilter.body());
+        assertEquals("application/problem+json", unknownFilter.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(unknownFilter.body().contains("\"hospital\"") && unknownFilter.body().contains("\"status\""), unknownFilter.body());
         HttpResponse<String> other = get("rm-auh", "alerting", "/api/v1/alerts?incidentLocation=" + GOEDSTRUP_DEPARTMENT);
         assertEquals(403, other.statusCode(), other.body());
         assertFalse(other.body().contains(goedstrup));

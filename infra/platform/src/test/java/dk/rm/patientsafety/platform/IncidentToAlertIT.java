@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first slice end to end on a real broker, registry and PostgreSQL: report over HTTP → classification → alert. */
 class IncidentToAlertIT extends PlatformIT {
@@ -56,7 +57,10 @@ class IncidentToAlertIT extends PlatformIT {
     @Test
     void aCaseworkersReclassificationWithdrawsTheAlertDownstream() throws Exception {
         String serious = submit(report("SLICE-OVERRIDE", "NONE", "FATAL"));
-        assertEquals("ACTIVE", awaitAlertStatus(serious, "ACTIVE").get("status").asText());
+        JsonNode raised = awaitAlertStatus(serious, "ACTIVE");
+        assertEquals("1309010000000", raised.get("responsibleUnit").asText(), "the hospital's officers handle it");
+        assertEquals(List.of("1309011000000", "1309010000000", "1309000000000"),
+                JSON.convertValue(raised.get("lineage"), List.class), "on the lists of the department, the hospital and the region");
 
         HttpResponse<String> unknown = postOverride("no-such-report", Map.of("overallSeverity", "NO_CONSEQUENCE",
                 "reason", "test"));
@@ -74,6 +78,9 @@ class IncidentToAlertIT extends PlatformIT {
 
         JsonNode withdrawn = awaitAlertStatus(serious, "WITHDRAWN");
         assertEquals("NO_CONSEQUENCE", withdrawn.get("overallSeverity").asText());
+        assertEquals(raised.get("raisedAt").asText(), withdrawn.get("raisedAt").asText(), "the first raise time is kept");
+        assertTrue(Instant.parse(withdrawn.get("updatedAt").asText()).isAfter(Instant.parse(raised.get("raisedAt").asText())),
+                "the withdrawal has its own time: " + withdrawn);
         List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
                 read -> read.stream().anyMatch(r -> r.key().equals(serious) && r.value().getOverride() != null), Duration.ofSeconds(30));
         IncidentClassified latest = latest(classified, serious);

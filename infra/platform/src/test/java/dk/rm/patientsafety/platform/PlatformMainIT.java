@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,14 @@ class PlatformMainIT {
         assertTrue(chart.contains("\"chart\":\"P\"") && chart.contains("\"runsSignal\":true"), "the chart and its shift:\n" + chart);
         String activity = runBlock("docs/quality-data.md", "<!-- quality-upload:", printed);
         assertTrue(activity.contains("\"accepted\":12,\"rejected\":0"), "the activity sample is accepted whole:\n" + activity);
+        // The quick start's alert, on its hospital's list, once the projection has stored it.
+        Instant deadline = Instant.now().plusSeconds(60);
+        String hospital = runBlock("README.md", "<!-- alert-filters:", printed);
+        while (!hospital.contains("\"lineage\":[\"1309011000000\",\"1309010000000\",\"1309000000000\"]") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            hospital = runBlock("README.md", "<!-- alert-filters:", printed);
+        }
+        assertTrue(hospital.contains("\"responsibleUnit\":\"1309010000000\""), "the hospital's active alerts:\n" + hospital);
     }
 
     /** A marked bash block of a document, run with bash as a user would, against this platform's ports. */

@@ -1,12 +1,17 @@
 package dk.rm.patientsafety.alerting;
 
+import dk.rm.patientsafety.events.AlertKind;
+import dk.rm.patientsafety.events.AlertStatus;
+import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.security.Caller;
 import dk.rm.patientsafety.security.Callers;
 import dk.rm.patientsafety.security.ProblemAuthorizationResponses;
 import dk.rm.patientsafety.security.Roles;
 import dk.rm.patientsafety.security.UnitScope;
 import dk.rm.patientsafety.service.http.Problem;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -15,38 +20,88 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Lists alerts for patient-safety officers, newest first, optionally for one incident location; a risk manager sees
- * only the alerts of the units they cover, and asking for another unit is forbidden.
+ * Lists alerts for patient-safety officers, newest first, filtered by the unit whose lists they are on (a department,
+ * or a hospital for all of its departments), the incident location, status, kind and severity. A risk manager sees
+ * only the alerts of the units they cover, and asking for another unit is forbidden; a parameter the API does not
+ * know is an error, not a filter silently ignored.
  */
 @Controller("/api/v1/alerts")
 @Secured({Roles.RISK_MANAGER, Roles.REGIONAL_TEAM})
 public class AlertController {
 
+    static final String INVALID_QUERY = "https://patientsafety.rm.dk/problems/invalid-alert-query";
+    private static final Set<String> PARAMETERS = Set.of("unit", "incidentLocation", "status", "kind", "severity");
     private final AlertRepository repository;
     private final Callers callers;
     private final UnitScope scope;
+    private final OrganisationRegister register;
 
-    public AlertController(AlertRepository repository, Callers callers, UnitScope scope) {
+    public AlertController(AlertRepository repository, Callers callers, UnitScope scope, OrganisationRegister register) {
         this.repository = repository;
         this.callers = callers;
         this.scope = scope;
+        this.register = register;
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    public HttpResponse<?> list(@QueryValue @Nullable String incidentLocation, Authentication authentication) {
-        Caller caller = callers.of(authentication);
-        if (incidentLocation != null) {
-            if (!scope.covers(caller, incidentLocation)) {
-                return ProblemAuthorizationResponses.forbidden("Unit " + incidentLocation + " is not among the units you cover");
-            }
-            return HttpResponse.ok(repository.findByIncidentLocationOrderByRaisedAtDesc(incidentLocation));
+    public HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String unit, @QueryValue @Nullable String incidentLocation,
+                                @QueryValue @Nullable String status, @QueryValue @Nullable String kind,
+                                @QueryValue @Nullable String severity, Authentication authentication) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        request.getParameters().names().stream().filter(name -> !PARAMETERS.contains(name)).sorted()
+                .forEach(name -> errors.add(new Problem.FieldError(name, "is not a filter of this list; filters: " + String.join(", ",
+                        PARAMETERS.stream().sorted().toList()))));
+        sorCode("unit", unit, errors);
+        sorCode("incidentLocation", incidentLocation, errors);
+        oneOf("status", status, AlertStatus.values(), errors);
+        oneOf("kind", kind, AlertKind.values(), errors);
+        oneOf("severity", severity, OverallSeverity.values(), errors);
+        if (!errors.isEmpty()) {
+            return Problem.invalidFields(INVALID_QUERY, "Invalid alert query", errors);
         }
-        Optional<Set<String>> covered = scope.coveredUnits(caller);
-        return HttpResponse.ok(covered.isEmpty() ? repository.findAllOrderByRaisedAtDesc()
-                : covered.get().isEmpty() ? java.util.List.of() : repository.findByIncidentLocationInOrderByRaisedAtDesc(covered.get()));
+        Caller caller = callers.of(authentication);
+        for (String asked : Arrays.asList(unit, incidentLocation)) {
+            if (asked != null && !scope.covers(caller, asked)) {
+                return ProblemAuthorizationResponses.forbidden("Unit " + asked + " is not among the units you cover");
+            }
+        }
+        // Locations, not the alerts' stored lineage: an alert written before lineage was kept is on its hospital's list too.
+        Optional<Set<String>> locations = scope.coveredUnits(caller);
+        if (unit != null) {
+            locations = Optional.of(intersection(locations, register.within(unit)));
+        }
+        if (incidentLocation != null) {
+            locations = Optional.of(intersection(locations, Set.of(incidentLocation)));
+        }
+        if (locations.isPresent() && locations.get().isEmpty()) {
+            return HttpResponse.ok(List.of());
+        }
+        return HttpResponse.ok(repository.search(status, kind, severity, locations.isEmpty(), List.copyOf(locations.orElse(Set.of(""))))
+                .stream().map(StoredAlert::view).toList());
+    }
+
+    /** Empty stands for every unit. */
+    private static Set<String> intersection(Optional<Set<String>> units, Set<String> other) {
+        return units.map(u -> other.stream().filter(u::contains).collect(Collectors.toUnmodifiableSet())).orElse(other);
+    }
+
+    private static void sorCode(String field, String value, List<Problem.FieldError> errors) {
+        if (value != null && !value.matches("\\d{1,20}")) {
+            errors.add(new Problem.FieldError(field, "must be an SOR code (digits)"));
+        }
+    }
+
+    private static void oneOf(String field, String value, Enum<?>[] allowed, List<Problem.FieldError> errors) {
+        if (value != null && Arrays.stream(allowed).noneMatch(e -> e.name().equals(value))) {
+            errors.add(new Problem.FieldError(field, "must be one of " + String.join(", ", Arrays.stream(allowed).map(Enum::name).toList())));
+        }
     }
 }

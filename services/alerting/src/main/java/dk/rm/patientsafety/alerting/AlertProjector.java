@@ -10,6 +10,7 @@ import dk.rm.patientsafety.service.consumer.PoisonRecordException;
 import dk.rm.patientsafety.service.consumer.ProjectionLoop;
 import dk.rm.patientsafety.service.health.DeadLetterMetrics;
 import dk.rm.patientsafety.service.health.WatchedConsumer;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -34,12 +35,14 @@ public class AlertProjector implements WatchedConsumer {
     static final String GROUP_ID = "uth-alerting-projector";
 
     private final AlertRepository repository;
+    private final OrganisationRegister register;
     private final ProjectionLoop<Alert> loop;
     private final Thread thread;
 
     public AlertProjector(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, AlertRepository repository,
-                          Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics) {
+                          Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics, OrganisationRegister register) {
         this.repository = repository;
+        this.register = register;
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, GROUP_ID),
                 Topics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer());
         this.loop = new ProjectionLoop<>(GROUP_ID, Topics.ALERTS.name(), consumer, Topics.ALERTS.valueSerde(registry).deserializer(),
@@ -70,7 +73,10 @@ public class AlertProjector implements WatchedConsumer {
         try {
             repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
                     alert.getIncidentLocation(), alert.getEventDate(), storable(alert.getHeadline()), storable(alert.getReason()),
-                    alert.getRaisedAt(), alert.getStatus().name());
+                    alert.getRaisedAt(), alert.getStatus().name(), alert.getResponsibleUnit(),
+                    // an alert from another producer, or from before alerts carried it, gets its lineage from the register
+                    StoredAlert.lineageColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
+                    alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt());
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }

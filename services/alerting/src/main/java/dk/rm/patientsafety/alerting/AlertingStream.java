@@ -5,6 +5,7 @@ import dk.rm.patientsafety.service.ClientConfigs;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
 import dk.rm.patientsafety.service.StreamsService;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import io.micronaut.context.annotation.Context;
 
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.time.Clock;
 @Context
 public class AlertingStream extends StreamsService {
 
-    public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka) {
-        super(AlertingTopology.build(registry, Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
+    public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, OrganisationRegister register) {
+        super(AlertingTopology.build(registry, register, Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
     }
 }

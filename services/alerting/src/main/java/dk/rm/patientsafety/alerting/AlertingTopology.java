@@ -4,6 +4,7 @@ import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.service.DeadLetterRouting;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -32,53 +34,65 @@ public final class AlertingTopology {
     private AlertingTopology() {
     }
 
-    public static Topology build(SchemaRegistryClient registry, Clock clock) {
+    public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RAISED_ALERTS),
                 Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
         DeadLetterRouting.decodeOrDeadLetter(builder, Topics.INCIDENTS_CLASSIFIED, Topics.INCIDENTS_CLASSIFIED.valueSerde(registry),
                         Topics.DEAD_LETTERS.valueSerde(registry), APPLICATION_ID, clock)
-                .process(() -> new RaiseOrWithdraw(clock), Named.as("raise-or-withdraw"), RAISED_ALERTS)
+                .process(() -> new RaiseOrWithdraw(register, clock), Named.as("raise-or-withdraw"), RAISED_ALERTS)
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde(registry)));
         return builder.build();
     }
 
-    /** Raises an alert when the rule fires, and withdraws a standing one when a later classification no longer fires it. */
+    /**
+     * Raises an alert when the rule fires, and withdraws a standing one when a later classification no longer fires it.
+     * An alert keeps the time it was first raised through every change; a classification that changes nothing (a
+     * redelivery, a replay) publishes nothing.
+     */
     private static final class RaiseOrWithdraw implements Processor<String, IncidentClassified, String, Alert> {
 
+        private final OrganisationRegister register;
         private final Clock clock;
         private ProcessorContext<String, Alert> context;
-        private KeyValueStore<String, Alert> raised;
+        private KeyValueStore<String, Alert> alerts;
 
-        RaiseOrWithdraw(Clock clock) {
+        RaiseOrWithdraw(OrganisationRegister register, Clock clock) {
+            this.register = register;
             this.clock = clock;
         }
 
         @Override
         public void init(ProcessorContext<String, Alert> context) {
             this.context = context;
-            this.raised = context.getStateStore(RAISED_ALERTS);
+            this.alerts = context.getStateStore(RAISED_ALERTS);
         }
 
         @Override
         public void process(Record<String, IncidentClassified> record) {
             String alertId = SeriousIncidentRule.alertId(record.value().getReportId());
-            Optional<Alert> alert = SeriousIncidentRule.evaluate(record.value(), clock.instant());
-            if (alert.isPresent()) {
-                raised.put(alertId, alert.get());
-                context.forward(record.withKey(alertId).withValue(alert.get()));
-                return;
-            }
-            Alert standing = raised.delete(alertId);
-            if (standing != null) {
-                Alert withdrawn = Alert.newBuilder(standing)
+            Alert standing = alerts.get(alertId);
+            Instant now = clock.instant();
+            Optional<Alert> fired = SeriousIncidentRule.evaluate(record.value(),
+                    register.lineage(record.value().getReport().getIncidentLocation()), now);
+            Alert next;
+            if (fired.isPresent()) {
+                next = standing == null ? fired.get() : Alert.newBuilder(fired.get()).setRaisedAt(standing.getRaisedAt()).build();
+            } else if (standing != null && standing.getStatus() != AlertStatus.WITHDRAWN) {
+                next = Alert.newBuilder(standing)
                         .setStatus(AlertStatus.WITHDRAWN)
                         .setOverallSeverity(record.value().getOverallSeverity())
                         .setReason("Withdrawn: the incident was reclassified as " + record.value().getOverallSeverity() + ".")
-                        .setRaisedAt(clock.instant())
+                        .setUpdatedAt(now)
                         .build();
-                context.forward(record.withKey(alertId).withValue(withdrawn));
+            } else {
+                return;
             }
+            if (standing != null && Alert.newBuilder(next).setUpdatedAt(standing.getUpdatedAt()).build().equals(standing)) {
+                return;
+            }
+            alerts.put(alertId, next);
+            context.forward(record.withKey(alertId).withValue(next));
         }
     }
 }

@@ -8,6 +8,7 @@ import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.OverallSeverity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ public final class SeriousIncidentRule {
         return "serious-incident:" + reportId;
     }
 
-    public static Optional<Alert> evaluate(IncidentClassified incident, Instant now) {
+    /** @param lineage the incident location and the units above it, nearest first */
+    public static Optional<Alert> evaluate(IncidentClassified incident, List<String> lineage, Instant now) {
         String reason = REASONS.get(incident.getOverallSeverity());
         if (reason == null) {
             return Optional.empty();
@@ -43,6 +45,9 @@ public final class SeriousIncidentRule {
                 .setHeadline(report.getHeadline())
                 .setReason(reason)
                 .setRaisedAt(now)
+                .setUpdatedAt(now)
+                .setResponsibleUnit(incident.getResponsibleUnit())
+                .setLineage(lineage)
                 // History must not page anyone: a backfilled incident from years ago is on record, not news.
                 .setStatus(report.getHistorical() ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
                 .build());

@@ -8,6 +8,7 @@ import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.testkit.Reports;
 import dk.rm.patientsafety.testkit.TopologyTestKit;
 import dk.rm.patientsafety.topics.Topics;
@@ -20,9 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +39,7 @@ class AlertingTopologyTest {
             OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, OverallSeverity.SERIOUS_CONSEQUENCE, OverallSeverity.FATAL_CONSEQUENCE);
 
     private final TopologyTestKit kit = new TopologyTestKit();
+    private final MutableClock clock = new MutableClock(NOW);
     private TestInputTopic<String, IncidentClassified> classified;
     private TestInputTopic<String, byte[]> classifiedRaw;
     private TestOutputTopic<String, Alert> alerts;
@@ -42,7 +47,7 @@ class AlertingTopologyTest {
 
     @BeforeEach
     void setUp() {
-        kit.start(AlertingTopology.build(kit.registry(), Clock.fixed(NOW, ZoneOffset.UTC)), AlertingTopology.APPLICATION_ID);
+        kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), clock), AlertingTopology.APPLICATION_ID);
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         classifiedRaw = kit.rawInput(Topics.INCIDENTS_CLASSIFIED);
         alerts = kit.output(Topics.ALERTS);
@@ -78,8 +83,36 @@ class AlertingTopologyTest {
         classified.pipeInput(incident.getReportId(), incident);
         classified.pipeInput(incident.getReportId(), incident);
 
-        var keys = alerts.readKeyValuesToList().stream().map(kv -> kv.key).distinct().toList();
-        assertEquals(List.of(SeriousIncidentRule.alertId(incident.getReportId())), keys);
+        var keys = alerts.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        assertEquals(List.of(SeriousIncidentRule.alertId(incident.getReportId())), keys, "the same classification again changes nothing");
+    }
+
+    @Test
+    void anAlertCarriesItsResponsibleUnitAndLineage() {
+        IncidentClassified incident = IncidentClassified.newBuilder(classifiedAs(Reports.serious(), OverallSeverity.FATAL_CONSEQUENCE))
+                .setResponsibleUnit("1309010000000").build();
+        classified.pipeInput(incident.getReportId(), incident);
+
+        Alert alert = alerts.readValue();
+        assertEquals("1309010000000", alert.getResponsibleUnit());
+        assertEquals(List.of(Reports.AUH_EMERGENCY, "1309010000000", "1309000000000"), alert.getLineage(),
+                "the emergency department, Aarhus University Hospital, the region");
+    }
+
+    @Test
+    void anAlertKeepsItsFirstRaiseTimeThroughAWithdrawalAndARaiseAgain() {
+        IncidentReported report = Reports.serious();
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.SERIOUS_CONSEQUENCE));
+        clock.advance(Duration.ofHours(2));
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.MINOR_CONSEQUENCE));
+        clock.advance(Duration.ofHours(3));
+        classified.pipeInput(report.getReportId(), classifiedAs(report, OverallSeverity.FATAL_CONSEQUENCE));
+
+        List<Alert> changes = alerts.readValuesToList();
+        assertEquals(List.of(AlertStatus.ACTIVE, AlertStatus.WITHDRAWN, AlertStatus.ACTIVE), changes.stream().map(Alert::getStatus).toList());
+        changes.forEach(alert -> assertEquals(NOW, alert.getRaisedAt()));
+        assertEquals(List.of(NOW, NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(5))),
+                changes.stream().map(Alert::getUpdatedAt).toList());
     }
 
     @Test
@@ -112,6 +145,34 @@ class AlertingTopologyTest {
         assertEquals(Topics.INCIDENTS_CLASSIFIED.name(), deadLetter.getSourceTopic());
         assertEquals(AlertingTopology.APPLICATION_ID, deadLetter.getService());
         assertTrue(alerts.isEmpty());
+    }
+
+    /** A clock the test moves, so that each change of an alert has its own time. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static IncidentClassified classifiedAs(IncidentReported report, OverallSeverity severity) {

@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,13 @@ public final class OrganisationRegister {
             unit = find(unit.get().parentSorCode());
         }
         return List.copyOf(lineage);
+    }
+
+    /** The unit and every unit below it: a hospital and its departments. */
+    public Set<String> within(String sorCode) {
+        Set<String> within = new HashSet<>(Set.of(sorCode));
+        units.keySet().stream().filter(unit -> lineage(unit).contains(sorCode)).forEach(within::add);
+        return Set.copyOf(within);
     }
 
     public int size() {
