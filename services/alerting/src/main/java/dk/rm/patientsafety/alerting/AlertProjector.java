@@ -75,8 +75,10 @@ public class AlertProjector implements WatchedConsumer {
                     alert.getIncidentLocation(), alert.getEventDate(), storable(alert.getHeadline()), storable(alert.getReason()),
                     alert.getRaisedAt(), alert.getStatus().name(), alert.getResponsibleUnit(),
                     // an alert from another producer, or from before alerts carried it, gets its lineage from the register
-                    StoredAlert.lineageColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
-                    alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt());
+                    StoredAlert.listColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
+                    alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt(),
+                    alert.getIncidentType() == null ? null : alert.getIncidentType().name(), StoredAlert.listColumn(alert.getReportIds()),
+                    alert.getLastEventDate());
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }

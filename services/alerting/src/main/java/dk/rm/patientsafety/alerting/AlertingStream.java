@@ -7,6 +7,7 @@ import dk.rm.patientsafety.service.ProvisionedTopics;
 import dk.rm.patientsafety.service.StreamsService;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 
 import java.time.Clock;
 
@@ -14,7 +15,9 @@ import java.time.Clock;
 @Context
 public class AlertingStream extends StreamsService {
 
-    public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, OrganisationRegister register) {
-        super(AlertingTopology.build(registry, register, Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
+    public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, OrganisationRegister register,
+                          @Value("${alerting.cluster.count:3}") int clusterCount, @Value("${alerting.cluster.window-days:7}") int windowDays,
+                          @Value("${alerting.cluster.max-span-days:28}") int maxSpanDays) {
+        super(AlertingTopology.build(registry, register, new ClusterRule(clusterCount, windowDays, maxSpanDays), Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
     }
 }

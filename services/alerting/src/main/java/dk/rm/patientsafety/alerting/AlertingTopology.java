@@ -3,6 +3,8 @@ package dk.rm.patientsafety.alerting;
 import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.IncidentClassified;
+import dk.rm.patientsafety.events.IncidentCountChange;
+import dk.rm.patientsafety.serde.AvroSerde;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.service.DeadLetterRouting;
@@ -10,7 +12,10 @@ import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,8 +28,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The alerting stream: classified incidents in, one alert per serious incident out, keyed by alert id. When a
- * reclassification makes an alerted incident no longer serious, its alert is withdrawn, so alerts correct themselves.
+ * The alerting stream: classified incidents in, one alert per serious incident and one per cluster of similar
+ * incidents out, keyed by alert id. When a reclassification makes an alerted incident no longer serious, or leaves a
+ * cluster too small, its alert is withdrawn, so alerts correct themselves.
  */
 public final class AlertingTopology {
 
@@ -34,15 +40,32 @@ public final class AlertingTopology {
     private AlertingTopology() {
     }
 
-    public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, Clock clock) {
+    public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, ClusterRule clusters, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        // Internal records: the application registers their subjects itself, as it does for its stores.
+        Serde<IncidentCountChange> changes = AvroSerde.of(IncidentCountChange.class, registry, false, true);
+        addStores(builder, registry, changes);
+        KStream<String, IncidentClassified> incidents = DeadLetterRouting.decodeOrDeadLetter(builder, Topics.INCIDENTS_CLASSIFIED,
+                Topics.INCIDENTS_CLASSIFIED.valueSerde(registry), Topics.DEAD_LETTERS.valueSerde(registry), APPLICATION_ID, clock);
+        Produced<String, Alert> toAlerts = Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde(registry));
+        incidents.process(() -> new RaiseOrWithdraw(register, clock), Named.as("raise-or-withdraw"), RAISED_ALERTS)
+                .to(Topics.ALERTS.name(), toAlerts);
+        incidents.process(ClusterMembership::new, Named.as("cluster-membership"), ClusterMembership.STORE)
+                .repartition(Repartitioned.<String, IncidentCountChange>as("cluster-windows").withKeySerde(Serdes.String()).withValueSerde(changes))
+                .process(() -> new ClusterDetector(clusters, register, clock), Named.as("cluster-detector"),
+                        ClusterDetector.EVENTS, ClusterDetector.ALERTS, ClusterDetector.OPEN)
+                .to(Topics.ALERTS.name(), toAlerts);
+        return builder.build();
+    }
+
+    private static void addStores(StreamsBuilder builder, SchemaRegistryClient registry, Serde<IncidentCountChange> changes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RAISED_ALERTS),
                 Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
-        DeadLetterRouting.decodeOrDeadLetter(builder, Topics.INCIDENTS_CLASSIFIED, Topics.INCIDENTS_CLASSIFIED.valueSerde(registry),
-                        Topics.DEAD_LETTERS.valueSerde(registry), APPLICATION_ID, clock)
-                .process(() -> new RaiseOrWithdraw(register, clock), Named.as("raise-or-withdraw"), RAISED_ALERTS)
-                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde(registry)));
-        return builder.build();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterMembership.STORE), Serdes.String(), changes));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterDetector.EVENTS), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterDetector.ALERTS),
+                Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterDetector.OPEN), Serdes.String(), Serdes.String()));
     }
 
     /**

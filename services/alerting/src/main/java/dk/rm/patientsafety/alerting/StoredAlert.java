@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** An alert as it is kept in PostgreSQL; {@code lineage} is {@code |unit|parent|…|}, so one LIKE finds a unit's alerts. */
+/** An alert as it is kept in PostgreSQL; lists ({@code lineage}, {@code reportIds}) as {@code |a|b|c|}. */
 @MappedEntity("alert")
 public record StoredAlert(
         @Id String alertId,
@@ -24,15 +24,22 @@ public record StoredAlert(
         String status,
         @Nullable String responsibleUnit,
         String lineage,
-        @Nullable Instant updatedAt) {
+        @Nullable Instant updatedAt,
+        @Nullable String incidentType,
+        String reportIds,
+        @Nullable LocalDate lastEventDate) {
 
-    static String lineageColumn(List<String> units) {
-        return units.isEmpty() ? "" : "|" + String.join("|", units) + "|";
+    /** {@code |a|b|c|}: ids and SOR codes hold no {@code |}. */
+    static String listColumn(List<String> items) {
+        return items.isEmpty() ? "" : "|" + String.join("|", items) + "|";
+    }
+
+    private static List<String> list(String column) {
+        return column.isEmpty() ? List.of() : Arrays.asList(column.substring(1, column.length() - 1).split("\\|"));
     }
 
     AlertView view() {
-        List<String> units = lineage.isEmpty() ? List.of() : Arrays.asList(lineage.substring(1, lineage.length() - 1).split("\\|"));
-        return new AlertView(alertId, kind, reportId, overallSeverity, incidentLocation, responsibleUnit, units, eventDate,
-                headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status);
+        return new AlertView(alertId, kind, reportId, overallSeverity, incidentLocation, responsibleUnit, list(lineage), incidentType,
+                list(reportIds), eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status);
     }
 }

@@ -7,6 +7,7 @@ import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.testkit.Reports;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,7 +49,7 @@ class AlertingTopologyTest {
 
     @BeforeEach
     void setUp() {
-        kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), clock), AlertingTopology.APPLICATION_ID);
+        kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), ClusterRule.defaults(), clock), AlertingTopology.APPLICATION_ID);
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         classifiedRaw = kit.rawInput(Topics.INCIDENTS_CLASSIFIED);
         alerts = kit.output(Topics.ALERTS);
@@ -139,12 +141,88 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void threeMedicationIncidentsInADepartmentWithinAWeekAreOneClusterThatGrows() {
+        pipe(incident("c1", IncidentType.MEDICATION, "2026-11-02"));
+        pipe(incident("c2", IncidentType.PATIENT_ACCIDENT_FALL, "2026-11-03"));
+        pipe(incident("c3", IncidentType.MEDICATION, "2026-11-04"));
+        assertTrue(clusters().isEmpty(), "two of a kind are no cluster, and a fall is another kind");
+        pipe(incident("c4", IncidentType.MEDICATION, "2026-11-08"));
+
+        List<Alert> raised = clusters();
+        assertEquals(1, raised.size());
+        Alert cluster = raised.get(0);
+        String id = "cluster:" + Reports.AUH_EMERGENCY + ":MEDICATION:2026-11-02";
+        assertEquals(id, cluster.getAlertId());
+        assertEquals(AlertStatus.ACTIVE, cluster.getStatus());
+        assertEquals(List.of("c1", "c3", "c4"), cluster.getReportIds());
+        assertEquals(IncidentType.MEDICATION, cluster.getIncidentType());
+        assertEquals("1309010000000", cluster.getResponsibleUnit());
+        assertEquals("3 hændelser om medicinering på samme enhed inden for 7 dage", cluster.getHeadline());
+
+        clock.advance(Duration.ofHours(1));
+        pipe(incident("c5", IncidentType.MEDICATION, "2026-11-12"));
+        pipe(incident("c5", IncidentType.MEDICATION, "2026-11-12"));
+        List<Alert> grown = clusters();
+        assertEquals(1, grown.size(), "the cluster grows in its one alert; the redelivery changes nothing");
+        assertEquals(id, grown.get(0).getAlertId());
+        assertEquals(List.of("c1", "c3", "c4", "c5"), grown.get(0).getReportIds());
+        assertEquals(NOW, grown.get(0).getRaisedAt());
+        assertEquals(LocalDate.parse("2026-11-12"), grown.get(0).getLastEventDate());
+
+        pipe(incident("c20", IncidentType.MEDICATION, "2026-11-28"));
+        assertTrue(clusters().isEmpty(), "sixteen days later, one incident is no new cluster");
+    }
+
+    @Test
+    void aClusterThatReclassificationsLeaveTooSmallIsWithdrawn() {
+        for (String[] member : new String[][]{{"w1", "2026-11-02"}, {"w2", "2026-11-03"}, {"w3", "2026-11-05"}, {"w4", "2026-11-06"}}) {
+            pipe(incident(member[0], IncidentType.MEDICATION, member[1]));
+        }
+        assertEquals(List.of(List.of("w1", "w2", "w3"), List.of("w1", "w2", "w3", "w4")),
+                clusters().stream().map(Alert::getReportIds).toList());
+
+        pipe(incident("w2", IncidentType.DOCUMENTATION, "2026-11-03"));
+        assertEquals(List.of(List.of("w1", "w3", "w4")), clusters().stream().map(Alert::getReportIds).toList());
+        pipe(incident("w3", IncidentType.DOCUMENTATION, "2026-11-05"));
+        Alert withdrawn = clusters().get(0);
+        assertEquals(AlertStatus.WITHDRAWN, withdrawn.getStatus());
+        assertTrue(withdrawn.getReason().contains("2 hændelser tilbage"), withdrawn.getReason());
+    }
+
+    @Test
+    void aClusterFoundInHistoryIsRecordedAsHistorical() {
+        for (String day : List.of("2019-03-04", "2019-03-05", "2019-03-06")) {
+            IncidentClassified incident = incident("h" + day, IncidentType.PATIENT_ACCIDENT_FALL, day);
+            incident.getReport().setHistorical(true);
+            pipe(incident);
+        }
+        assertEquals(List.of(AlertStatus.HISTORICAL), clusters().stream().map(Alert::getStatus).toList());
+    }
+
+    @Test
     void undecodableIncidentsGoToTheDeadLetters() {
         classifiedRaw.pipeInput("k", new byte[]{1, 2, 3});
         DeadLetter deadLetter = deadLetters.readValue();
         assertEquals(Topics.INCIDENTS_CLASSIFIED.name(), deadLetter.getSourceTopic());
         assertEquals(AlertingTopology.APPLICATION_ID, deadLetter.getService());
         assertTrue(alerts.isEmpty());
+    }
+
+    private void pipe(IncidentClassified incident) {
+        classified.pipeInput(incident.getReportId(), incident);
+    }
+
+    private List<Alert> clusters() {
+        return alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.CLUSTER).toList();
+    }
+
+    /** A minor incident (no serious-incident alert) of a type, at the emergency department of Aarhus University Hospital. */
+    private static IncidentClassified incident(String reportId, IncidentType type, String eventDate) {
+        IncidentReported report = Reports.minor();
+        report.setReportId(reportId);
+        report.setEventDate(LocalDate.parse(eventDate));
+        return IncidentClassified.newBuilder(classifiedAs(report, OverallSeverity.MINOR_CONSEQUENCE)).setIncidentType(type)
+                .setResponsibleUnit("1309010000000").build();
     }
 
     /** A clock the test moves, so that each change of an alert has its own time. */

@@ -1,0 +1,152 @@
+package dk.rm.patientsafety.alerting;
+
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertStatus;
+import dk.rm.patientsafety.events.IncidentCountChange;
+import dk.rm.patientsafety.events.IncidentType;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps each location and type's incidents by event date and applies the {@link ClusterRule}: an incident joins the
+ * open cluster when it falls within its reach, else may start one; one taken out updates every cluster whose span
+ * held it. A cluster's members are always read back from the window's own incidents, so a replay, a redelivery or
+ * an order of arrival that differs cannot give it members it does not have.
+ */
+final class ClusterDetector implements Processor<String, IncidentCountChange, String, Alert> {
+
+    static final String EVENTS = "cluster-events";
+    static final String ALERTS = "cluster-alerts";
+    static final String OPEN = "open-clusters";
+
+    private final ClusterRule rule;
+    private final OrganisationRegister register;
+    private final Clock clock;
+    private ProcessorContext<String, Alert> context;
+    /** {@code location|type|date|reportId} → H (submitted as history) or L (live). */
+    private KeyValueStore<String, String> events;
+    private KeyValueStore<String, Alert> alerts;
+    /** {@code location|type} → the alert id of its latest cluster, the one later incidents may join. */
+    private KeyValueStore<String, String> open;
+
+    ClusterDetector(ClusterRule rule, OrganisationRegister register, Clock clock) {
+        this.rule = rule;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.events = context.getStateStore(EVENTS);
+        this.alerts = context.getStateStore(ALERTS);
+        this.open = context.getStateStore(OPEN);
+    }
+
+    @Override
+    public void process(Record<String, IncidentCountChange> record) {
+        IncidentCountChange change = record.value();
+        String window = record.key();
+        LocalDate day = change.getEventDate();
+        String eventKey = window + "|" + day + "|" + change.getReportId();
+        if (change.getDelta() > 0) {
+            events.put(eventKey, change.getHistorical() ? "H" : "L");
+            joinOrStart(record, change, window, day);
+        } else {
+            events.delete(eventKey);
+            shrink(record, change, window, day);
+        }
+    }
+
+    private void joinOrStart(Record<String, IncidentCountChange> record, IncidentCountChange change, String window, LocalDate day) {
+        String openId = open.get(window);
+        Alert latest = openId == null ? null : alerts.get(openId);
+        if (latest != null && latest.getStatus() != AlertStatus.WITHDRAWN && rule.joins(latest, day)) {
+            LocalDate first = day.isBefore(latest.getEventDate()) ? day : latest.getEventDate();
+            LocalDate last = day.isAfter(latest.getLastEventDate()) ? day : latest.getLastEventDate();
+            publish(record, latest.getAlertId(), change, members(window, first, last), latest);
+            return;
+        }
+        // A new cluster starts after the latest one ends, so no incident is in two.
+        LocalDate from = day.minusDays(rule.windowDays() - 1L);
+        if (latest != null && !latest.getLastEventDate().isBefore(from) && !day.isBefore(latest.getEventDate())) {
+            from = latest.getLastEventDate().plusDays(1);
+        }
+        Optional<List<ClusterRule.Member>> found = rule.window(members(window, from, day.plusDays(rule.windowDays() - 1L)), day);
+        if (found.isEmpty()) {
+            return;
+        }
+        String alertId = ClusterRule.alertId(change.getUnitSorCode(), change.getIncidentType(), found.get().get(0).eventDate());
+        publish(record, alertId, change, found.get(), alerts.get(alertId));
+        if (latest == null || !found.get().get(0).eventDate().isBefore(latest.getEventDate())) {
+            open.put(window, alertId);
+        }
+    }
+
+    /** Every cluster of the window whose span held the day: updated from the incidents left, withdrawn if too few. */
+    private void shrink(Record<String, IncidentCountChange> record, IncidentCountChange change, String window, LocalDate day) {
+        List<Alert> holding = new ArrayList<>();
+        String prefix = "cluster:" + change.getUnitSorCode() + ":" + change.getIncidentType().name() + ":";
+        try (KeyValueIterator<String, Alert> it = alerts.prefixScan(prefix, new StringSerializer())) {
+            it.forEachRemaining(entry -> {
+                Alert cluster = entry.value;
+                if (cluster.getStatus() != AlertStatus.WITHDRAWN && !day.isBefore(cluster.getEventDate()) && !day.isAfter(cluster.getLastEventDate())) {
+                    holding.add(cluster);
+                }
+            });
+        }
+        for (Alert cluster : holding) {
+            List<ClusterRule.Member> left = members(window, cluster.getEventDate(), cluster.getLastEventDate());
+            if (left.size() >= rule.count()) {
+                publish(record, cluster.getAlertId(), change, left, cluster);
+            } else {
+                forward(record, rule.withdrawn(cluster, left.size(), clock.instant()));
+            }
+        }
+    }
+
+    private void publish(Record<String, IncidentCountChange> record, String alertId, IncidentCountChange change,
+                         List<ClusterRule.Member> members, Alert standing) {
+        Instant now = clock.instant();
+        String location = change.getUnitSorCode();
+        IncidentType type = change.getIncidentType();
+        String responsible = change.getResponsibleUnit() != null ? change.getResponsibleUnit()
+                : standing != null ? standing.getResponsibleUnit() : null;
+        Alert next = rule.alert(alertId, location, type, members, register.lineage(location), responsible,
+                standing == null ? now : standing.getRaisedAt(), now);
+        if (standing != null && Alert.newBuilder(next).setUpdatedAt(standing.getUpdatedAt()).build().equals(standing)) {
+            return;
+        }
+        forward(record, next);
+    }
+
+    private void forward(Record<String, IncidentCountChange> record, Alert alert) {
+        alerts.put(alert.getAlertId(), alert);
+        context.forward(new Record<>(alert.getAlertId(), alert, record.timestamp()));
+    }
+
+    private List<ClusterRule.Member> members(String window, LocalDate from, LocalDate to) {
+        List<ClusterRule.Member> members = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = events.range(window + "|" + from, window + "|" + to + "|" + Character.MAX_VALUE)) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                String[] parts = entry.key.split("\\|");
+                members.add(new ClusterRule.Member(LocalDate.parse(parts[2]), parts[3], "H".equals(entry.value)));
+            }
+        }
+        return members;
+    }
+}

@@ -1,0 +1,119 @@
+package dk.rm.patientsafety.alerting;
+
+import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertKind;
+import dk.rm.patientsafety.events.AlertStatus;
+import dk.rm.patientsafety.events.IncidentType;
+import dk.rm.patientsafety.events.OverallSeverity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * At least {@code count} incidents of one type at one incident location within {@code windowDays} days of event time
+ * are a cluster: one alert, which grows as later incidents come within the window of its span (up to
+ * {@code maxSpanDays}), and is withdrawn when reclassifications leave it fewer than {@code count}.
+ */
+public record ClusterRule(int count, int windowDays, int maxSpanDays) {
+
+    /** One incident of a cluster: when it happened, which report, whether it was submitted as history. */
+    public record Member(LocalDate eventDate, String reportId, boolean historical) {
+    }
+
+    public ClusterRule {
+        if (count < 2 || windowDays < 1 || maxSpanDays < windowDays) {
+            throw new IllegalArgumentException("a cluster needs count >= 2, windowDays >= 1 and maxSpanDays >= windowDays");
+        }
+    }
+
+    /** Three of a kind in a week, the usual trigger for a look at a department's routines; a cluster spans at most four weeks. */
+    public static ClusterRule defaults() {
+        return new ClusterRule(3, 7, 28);
+    }
+
+    /** The first day of a cluster names it, so a replay or a redelivery can only update its one alert. */
+    public static String alertId(String location, IncidentType type, LocalDate firstDay) {
+        return String.join(":", "cluster", location, type.name(), firstDay.toString());
+    }
+
+    /**
+     * The earliest window of {@code windowDays} days around {@code day} that holds at least {@code count} incidents.
+     *
+     * @param around the incidents within {@code windowDays - 1} days of {@code day}, in event-date order
+     */
+    public Optional<List<Member>> window(List<Member> around, LocalDate day) {
+        for (int first = 0; first < around.size(); first++) {
+            LocalDate start = around.get(first).eventDate();
+            if (start.isAfter(day)) {
+                break;
+            }
+            LocalDate end = start.plusDays(windowDays - 1L);
+            if (end.isBefore(day)) {
+                continue;
+            }
+            List<Member> inside = around.stream().filter(m -> !m.eventDate().isBefore(start) && !m.eventDate().isAfter(end)).toList();
+            if (inside.size() >= count) {
+                return Optional.of(inside);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an incident on {@code day} joins the cluster: within the window of its span, the span kept short. */
+    public boolean joins(Alert cluster, LocalDate day) {
+        LocalDate first = day.isBefore(cluster.getEventDate()) ? day : cluster.getEventDate();
+        LocalDate last = day.isAfter(cluster.getLastEventDate()) ? day : cluster.getLastEventDate();
+        return !day.isBefore(cluster.getEventDate().minusDays(windowDays - 1L)) && !day.isAfter(cluster.getLastEventDate().plusDays(windowDays - 1L))
+                && ChronoUnit.DAYS.between(first, last) < maxSpanDays;
+    }
+
+    /**
+     * The cluster's alert with these members (in event-date order, at least {@code count}): active when any of them
+     * is live, historical when all came in as history. Texts in Danish, for the officers who read them.
+     */
+    public Alert alert(String alertId, String location, IncidentType type, List<Member> members, List<String> lineage,
+                       String responsibleUnit, Instant raisedAt, Instant now) {
+        LocalDate first = members.get(0).eventDate();
+        LocalDate last = members.get(members.size() - 1).eventDate();
+        String typeName = danishName(type);
+        return Alert.newBuilder()
+                .setAlertId(alertId)
+                .setKind(AlertKind.CLUSTER)
+                .setReportId(null)
+                .setOverallSeverity(OverallSeverity.UNDETERMINED)
+                .setIncidentLocation(location)
+                .setEventDate(first)
+                .setLastEventDate(last)
+                .setIncidentType(type)
+                .setReportIds(members.stream().map(Member::reportId).toList())
+                .setHeadline(members.size() + " hændelser om " + typeName + " på samme enhed inden for " + (ChronoUnit.DAYS.between(first, last) + 1) + " dage")
+                .setReason("Klynge: " + members.size() + " hændelser af typen " + typeName + " på enhed " + location + " fra " + first
+                        + " til " + last + " (reglen: mindst " + count + " af samme type på samme enhed inden for " + windowDays + " dage).")
+                .setRaisedAt(raisedAt)
+                .setUpdatedAt(now)
+                .setResponsibleUnit(responsibleUnit)
+                .setLineage(lineage)
+                .setStatus(members.stream().allMatch(Member::historical) ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
+                .build();
+    }
+
+    /** The cluster has fallen apart: a reclassification left it fewer incidents than the rule asks for. */
+    public Alert withdrawn(Alert cluster, int remaining, Instant now) {
+        return Alert.newBuilder(cluster)
+                .setStatus(AlertStatus.WITHDRAWN)
+                .setReason("Trukket tilbage: efter omklassificering er der " + remaining + " hændelser tilbage, færre end reglens " + count + ".")
+                .setUpdatedAt(now)
+                .build();
+    }
+
+    private static String danishName(IncidentType type) {
+        try {
+            return dk.rm.patientsafety.taxonomy.IncidentType.valueOf(type.name()).mainGroup().toLowerCase(java.util.Locale.forLanguageTag("da"));
+        } catch (IllegalArgumentException e) {
+            return type.name();
+        }
+    }
+}
