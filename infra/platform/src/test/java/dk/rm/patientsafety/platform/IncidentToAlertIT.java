@@ -93,23 +93,23 @@ class IncidentToAlertIT extends PlatformIT {
         List<String> ids = new java.util.ArrayList<>();
         for (String day : List.of("2026-10-05", "2026-10-07", "2026-10-09")) {
             Map<String, Object> report = new java.util.HashMap<>(report("SLICE-CLUSTER-" + day, "MINOR", "MINOR"));
-            report.put("incidentLocation", VIBORG_MEDICAL);
+            report.put("incidentLocation", RANDERS_MEDICAL);
             report.put("eventDate", day);
             ids.add(submit(report));
         }
         Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode clusters = JSON.readTree(get("alerting", "/api/v1/alerts?kind=CLUSTER&unit=" + VIBORG_MEDICAL).body());
+        JsonNode clusters = JSON.readTree(get("alerting", "/api/v1/alerts?kind=CLUSTER&unit=" + RANDERS_MEDICAL).body());
         while (clusters.size() == 0 || clusters.get(0).get("reportIds").size() < 3) {
             assertTrue(Instant.now().isBefore(deadline), "no cluster alert of three: " + clusters);
             Thread.sleep(200);
-            clusters = JSON.readTree(get("alerting", "/api/v1/alerts?kind=CLUSTER&unit=" + VIBORG_MEDICAL).body());
+            clusters = JSON.readTree(get("alerting", "/api/v1/alerts?kind=CLUSTER&unit=" + RANDERS_MEDICAL).body());
         }
         assertEquals(1, clusters.size(), clusters.toString());
         JsonNode cluster = clusters.get(0);
-        assertEquals("cluster:" + VIBORG_MEDICAL + ":MEDICATION:2026-10-05", cluster.get("alertId").asText());
+        assertEquals("cluster:" + RANDERS_MEDICAL + ":MEDICATION:2026-10-05", cluster.get("alertId").asText());
         assertEquals(ids, JSON.convertValue(cluster.get("reportIds"), List.class), "the evidence, in event-date order");
         assertEquals("MEDICATION", cluster.get("incidentType").asText());
-        assertEquals("1309050000000", cluster.get("responsibleUnit").asText());
+        assertEquals("1309030000000", cluster.get("responsibleUnit").asText());
         assertEquals("2026-10-09", cluster.get("lastEventDate").asText());
         assertEquals("3 hændelser om medicinering på samme enhed inden for 5 dage", cluster.get("headline").asText());
     }
@@ -153,8 +153,8 @@ class IncidentToAlertIT extends PlatformIT {
         }
     }
 
-    /** A department no other test of this class reports from, so its cluster is this test's own. */
-    private static final String VIBORG_MEDICAL = "1309051000000";
+    /** A department no other test reports from, so its cluster (and its incidents) are this test's own. */
+    private static final String RANDERS_MEDICAL = "1309032000000";
 
     private static Map<String, Object> report(String sourceId, String actual, String possible) {
         return Map.of(

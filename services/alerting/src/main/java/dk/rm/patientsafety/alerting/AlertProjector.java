@@ -78,7 +78,7 @@ public class AlertProjector implements WatchedConsumer {
                     StoredAlert.listColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
                     alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt(),
                     alert.getIncidentType() == null ? null : alert.getIncidentType().name(), StoredAlert.listColumn(alert.getReportIds()),
-                    alert.getLastEventDate());
+                    alert.getLastEventDate(), alert.getSeriesId());
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }

@@ -18,19 +18,20 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
     /** Keeps the first raise time, whatever a replay of an older record says. */
     @Query("""
             INSERT INTO alert (alert_id, kind, report_id, overall_severity, incident_location, event_date, headline, reason,
-                raised_at, status, responsible_unit, lineage, updated_at, incident_type, report_ids, last_event_date)
+                raised_at, status, responsible_unit, lineage, updated_at, incident_type, report_ids, last_event_date, series_id)
             VALUES (:alertId, :kind, :reportId, :overallSeverity, :incidentLocation, :eventDate, :headline, :reason,
-                :raisedAt, :status, :responsibleUnit, :lineage, :updatedAt, :incidentType, :reportIds, :lastEventDate)
+                :raisedAt, :status, :responsibleUnit, :lineage, :updatedAt, :incidentType, :reportIds, :lastEventDate, :seriesId)
             ON CONFLICT (alert_id) DO UPDATE SET kind = EXCLUDED.kind, report_id = EXCLUDED.report_id,
                 overall_severity = EXCLUDED.overall_severity, incident_location = EXCLUDED.incident_location,
                 event_date = EXCLUDED.event_date, headline = EXCLUDED.headline, reason = EXCLUDED.reason,
                 raised_at = LEAST(alert.raised_at, EXCLUDED.raised_at), status = EXCLUDED.status,
                 responsible_unit = EXCLUDED.responsible_unit, lineage = EXCLUDED.lineage, updated_at = EXCLUDED.updated_at,
-                incident_type = EXCLUDED.incident_type, report_ids = EXCLUDED.report_ids, last_event_date = EXCLUDED.last_event_date""")
+                incident_type = EXCLUDED.incident_type, report_ids = EXCLUDED.report_ids, last_event_date = EXCLUDED.last_event_date,
+                series_id = EXCLUDED.series_id""")
     void upsert(String alertId, String kind, @Nullable String reportId, String overallSeverity, String incidentLocation,
                 @Nullable LocalDate eventDate, String headline, String reason, Instant raisedAt, String status,
                 @Nullable String responsibleUnit, String lineage, Instant updatedAt, @Nullable String incidentType, String reportIds,
-                @Nullable LocalDate lastEventDate);
+                @Nullable LocalDate lastEventDate, @Nullable String seriesId);
 
     /**
      * Alerts newest first, each filter applied where given (a status, a kind, an overall severity), at the incident

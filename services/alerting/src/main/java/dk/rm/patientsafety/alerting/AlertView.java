@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * An alert as the patient-safety officers' API shows it: who handles it ({@code responsibleUnit}), whose lists it is on
  * ({@code lineage}, the incident location first), its evidence ({@code reportIds}: a cluster's reports; a serious
- * incident's is {@code reportId}), when it was first raised and when it last changed.
+ * incident's is {@code reportId}; a control-chart signal's its {@code seriesId}), when it was first raised and when it last changed.
  */
 @Serdeable
 public record AlertView(String alertId, String kind, @Nullable String reportId, String overallSeverity, String incidentLocation,
                         @Nullable String responsibleUnit, List<String> lineage, @Nullable String incidentType, List<String> reportIds,
-                        @Nullable LocalDate eventDate, @Nullable LocalDate lastEventDate, String headline, String reason,
+                        @Nullable String seriesId, @Nullable LocalDate eventDate, @Nullable LocalDate lastEventDate, String headline, String reason,
                         Instant raisedAt, Instant updatedAt, String status) {
 }

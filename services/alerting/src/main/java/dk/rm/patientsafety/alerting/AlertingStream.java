@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The running alerting stream; eager, so alerts flow as soon as the context is up. */
 @Context
@@ -17,7 +18,9 @@ public class AlertingStream extends StreamsService {
 
     public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, OrganisationRegister register,
                           @Value("${alerting.cluster.count:3}") int clusterCount, @Value("${alerting.cluster.window-days:7}") int windowDays,
-                          @Value("${alerting.cluster.max-span-days:28}") int maxSpanDays) {
-        super(AlertingTopology.build(registry, register, new ClusterRule(clusterCount, windowDays, maxSpanDays), Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
+                          @Value("${alerting.cluster.max-span-days:28}") int maxSpanDays,
+                          @Value("${alerting.spc-signal.debounce:24h}") Duration signalDebounce) {
+        super(AlertingTopology.build(registry, register, new ClusterRule(clusterCount, windowDays, maxSpanDays),
+                        new SpcSignalRule(signalDebounce), Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
     }
 }

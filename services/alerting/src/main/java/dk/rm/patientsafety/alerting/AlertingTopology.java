@@ -28,8 +28,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The alerting stream: classified incidents in, one alert per serious incident and one per cluster of similar
- * incidents out, keyed by alert id. When a reclassification makes an alerted incident no longer serious, or leaves a
+ * The alerting stream: classified incidents and control-chart signals in, one alert per serious incident, per cluster
+ * of similar incidents and per series and signal rule out, keyed by alert id. When a reclassification makes an alerted incident no longer serious, or leaves a
  * cluster too small, its alert is withdrawn, so alerts correct themselves.
  */
 public final class AlertingTopology {
@@ -40,7 +40,8 @@ public final class AlertingTopology {
     private AlertingTopology() {
     }
 
-    public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, ClusterRule clusters, Clock clock) {
+    public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, ClusterRule clusters, SpcSignalRule signals,
+                                 Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         // Internal records: the application registers their subjects itself, as it does for its stores.
         Serde<IncidentCountChange> changes = AvroSerde.of(IncidentCountChange.class, registry, false, true);
@@ -55,6 +56,11 @@ public final class AlertingTopology {
                 .process(() -> new ClusterDetector(clusters, register, clock), Named.as("cluster-detector"),
                         ClusterDetector.EVENTS, ClusterDetector.ALERTS, ClusterDetector.OPEN)
                 .to(Topics.ALERTS.name(), toAlerts);
+        DeadLetterRouting.decodeOrDeadLetter(builder, Topics.SIGNALS, Topics.SIGNALS.valueSerde(registry),
+                        Topics.DEAD_LETTERS.valueSerde(registry), APPLICATION_ID, clock)
+                .process(() -> new SpcSignalAlerts(signals, register, clock), Named.as("spc-signal-alerts"),
+                        SpcSignalAlerts.ALERTS, SpcSignalAlerts.PENDING_CLEARS)
+                .to(Topics.ALERTS.name(), toAlerts);
         return builder.build();
     }
 
@@ -66,6 +72,10 @@ public final class AlertingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterDetector.ALERTS),
                 Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClusterDetector.OPEN), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpcSignalAlerts.ALERTS),
+                Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpcSignalAlerts.PENDING_CLEARS),
+                Serdes.String(), Serdes.Long()));
     }
 
     /**

@@ -80,9 +80,10 @@ final class ClusterDetector implements Processor<String, IncidentCountChange, St
             publish(record, latest.getAlertId(), change, members(window, first, last), latest);
             return;
         }
-        // A new cluster starts after the latest one ends, so no incident is in two.
+        // A new cluster starts after the latest standing one ends, so no incident is in two; a withdrawn one may form again.
         LocalDate from = day.minusDays(rule.windowDays() - 1L);
-        if (latest != null && !latest.getLastEventDate().isBefore(from) && !day.isBefore(latest.getEventDate())) {
+        if (latest != null && latest.getStatus() != AlertStatus.WITHDRAWN && !latest.getLastEventDate().isBefore(from)
+                && !day.isBefore(latest.getEventDate())) {
             from = latest.getLastEventDate().plusDays(1);
         }
         Optional<List<ClusterRule.Member>> found = rule.window(members(window, from, day.plusDays(rule.windowDays() - 1L)), day);

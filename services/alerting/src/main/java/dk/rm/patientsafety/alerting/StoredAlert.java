@@ -27,7 +27,8 @@ public record StoredAlert(
         @Nullable Instant updatedAt,
         @Nullable String incidentType,
         String reportIds,
-        @Nullable LocalDate lastEventDate) {
+        @Nullable LocalDate lastEventDate,
+        @Nullable String seriesId) {
 
     /** {@code |a|b|c|}: ids and SOR codes hold no {@code |}. */
     static String listColumn(List<String> items) {
@@ -40,6 +41,6 @@ public record StoredAlert(
 
     AlertView view() {
         return new AlertView(alertId, kind, reportId, overallSeverity, incidentLocation, responsibleUnit, list(lineage), incidentType,
-                list(reportIds), eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status);
+                list(reportIds), seriesId, eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status);
     }
 }

@@ -3,12 +3,16 @@ package dk.rm.patientsafety.alerting;
 import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.AlertKind;
 import dk.rm.patientsafety.events.AlertStatus;
+import dk.rm.patientsafety.events.ChartKind;
 import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.events.SignalChange;
+import dk.rm.patientsafety.events.SignalRule;
+import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.testkit.Reports;
 import dk.rm.patientsafety.testkit.TopologyTestKit;
@@ -44,14 +48,17 @@ class AlertingTopologyTest {
     private final MutableClock clock = new MutableClock(NOW);
     private TestInputTopic<String, IncidentClassified> classified;
     private TestInputTopic<String, byte[]> classifiedRaw;
+    private TestInputTopic<String, StatisticalSignal> signals;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
     void setUp() {
-        kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), ClusterRule.defaults(), clock), AlertingTopology.APPLICATION_ID);
+        kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), ClusterRule.defaults(),
+                SpcSignalRule.defaults(), clock), AlertingTopology.APPLICATION_ID);
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         classifiedRaw = kit.rawInput(Topics.INCIDENTS_CLASSIFIED);
+        signals = kit.input(Topics.SIGNALS);
         alerts = kit.output(Topics.ALERTS);
         deadLetters = kit.output(Topics.DEAD_LETTERS);
     }
@@ -187,6 +194,13 @@ class AlertingTopologyTest {
         Alert withdrawn = clusters().get(0);
         assertEquals(AlertStatus.WITHDRAWN, withdrawn.getStatus());
         assertTrue(withdrawn.getReason().contains("2 hændelser tilbage"), withdrawn.getReason());
+
+        clock.advance(Duration.ofHours(1));
+        pipe(incident("w5", IncidentType.MEDICATION, "2026-11-04"));
+        Alert again = clusters().get(0);
+        assertEquals(List.of(AlertStatus.ACTIVE, withdrawn.getAlertId(), List.of("w1", "w5", "w4"), NOW),
+                List.of(again.getStatus(), again.getAlertId(), again.getReportIds(), again.getRaisedAt()),
+                "three again in the same days: the same alert stands again, first raised when it was");
     }
 
     @Test
@@ -200,6 +214,39 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void aRaisedSignalAlertsTheSeriesUnitAndAClearThatLastsADayWithdrawsIt() {
+        String series = "incidents:MONTH:" + Reports.AUH_EMERGENCY + ":MEDICATION";
+        pipe(signal(series, SignalChange.RAISED, false));
+        Alert raised = signalAlerts().get(0);
+        assertEquals("spc-signal:" + series + ":SIGMA", raised.getAlertId());
+        assertEquals(List.of(AlertKind.SPC_SIGNAL, AlertStatus.ACTIVE, series, "1309010000000"),
+                List.of(raised.getKind(), raised.getStatus(), raised.getSeriesId(), raised.getResponsibleUnit()));
+        assertEquals(List.of(Reports.AUH_EMERGENCY, "1309010000000", "1309000000000"), raised.getLineage());
+        assertEquals("Kontrolkort: et punkt uden for kontrolgrænserne (enhed " + Reports.AUH_EMERGENCY + ")", raised.getHeadline());
+        assertEquals("a value outside the control limits in 2026-10", raised.getReason(), "the signal's own sentence");
+
+        pipe(signal(series, SignalChange.RAISED, false));
+        pipe(signal(series, SignalChange.CLEARED, false));
+        later(Duration.ofHours(3));
+        pipe(signal(series, SignalChange.RAISED, false));
+        later(Duration.ofHours(23));
+        assertTrue(signalAlerts().isEmpty(), "a repeat changes nothing, and a flap back within the day pages no one twice");
+
+        pipe(signal(series, SignalChange.CLEARED, false));
+        later(Duration.ofHours(23));
+        assertTrue(signalAlerts().isEmpty(), "cleared for less than a day");
+        later(Duration.ofHours(2));
+        List<Alert> withdrawn = signalAlerts();
+        assertEquals(List.of(AlertStatus.WITHDRAWN), withdrawn.stream().map(Alert::getStatus).toList());
+        assertEquals(NOW, withdrawn.get(0).getRaisedAt());
+
+        pipe(signal("incidents:MONTH:1309000000000:ALL", SignalChange.RAISED, true));
+        Alert history = signalAlerts().get(0);
+        assertEquals(AlertStatus.HISTORICAL, history.getStatus(), "a signal found only in history is recorded, not pushed");
+        assertEquals("1309099000000", history.getResponsibleUnit(), "the region's own series: the regional team");
+    }
+
+    @Test
     void undecodableIncidentsGoToTheDeadLetters() {
         classifiedRaw.pipeInput("k", new byte[]{1, 2, 3});
         DeadLetter deadLetter = deadLetters.readValue();
@@ -210,6 +257,36 @@ class AlertingTopologyTest {
 
     private void pipe(IncidentClassified incident) {
         classified.pipeInput(incident.getReportId(), incident);
+    }
+
+    private void pipe(StatisticalSignal signal) {
+        signals.pipeInput(signal.getSeriesId(), signal);
+    }
+
+    /** Time passes on the service's clock and on the stream's wall clock alike. */
+    private void later(Duration duration) {
+        clock.advance(duration);
+        kit.driver().advanceWallClockTime(duration);
+    }
+
+    private List<Alert> signalAlerts() {
+        return alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.SPC_SIGNAL).toList();
+    }
+
+    private static StatisticalSignal signal(String seriesId, SignalChange change, boolean historical) {
+        return StatisticalSignal.newBuilder()
+                .setSignalId(seriesId + ":" + change)
+                .setSeriesId(seriesId)
+                .setSeriesTitle("Medication incidents per month")
+                .setUnitSorCode(seriesId.split(":")[2])
+                .setChart(ChartKind.C)
+                .setRule(SignalRule.SIGMA)
+                .setChange(change)
+                .setPoints(List.of())
+                .setSentence("a value outside the control limits in 2026-10")
+                .setDetectedAt(NOW)
+                .setHistorical(historical)
+                .build();
     }
 
     private List<Alert> clusters() {
