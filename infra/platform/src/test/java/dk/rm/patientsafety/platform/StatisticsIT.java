@@ -108,6 +108,25 @@ class StatisticsIT extends PlatformIT {
         assertTrue(last.get("sigmaSignal").asBoolean(), chart.toString());
         assertTrue(chart.get("signals").get(0).asText().contains("above the upper limit"), chart.toString());
 
+        // The signal is an alert for the unit's officers: active, since the spike is in the latest closed month.
+        String alertId = "spc-signal:" + seriesId + ":SIGMA";
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode alert = null;
+        while (alert == null) {
+            for (JsonNode listed : JSON.readTree(get("regional-team", "alerting",
+                    "/api/v1/alerts?kind=SPC_SIGNAL&unit=" + unit).body())) {
+                if (listed.get("alertId").asText().equals(alertId)) {
+                    alert = listed;
+                }
+            }
+            assertTrue(alert != null || Instant.now().isBefore(deadline), "no alert " + alertId);
+            Thread.sleep(alert == null ? 200 : 0);
+        }
+        assertEquals("ACTIVE", alert.get("status").asText());
+        assertEquals(seriesId, alert.get("seriesId").asText());
+        assertEquals("1309050000000", alert.get("responsibleUnit").asText());
+        assertTrue(alert.get("reason").asText().contains("above the upper limit"), alert.toString());
+
         // The days between the same incidents: a G chart by default, a T chart on request, any other name refused.
         String between = "between:" + unit + ":MEDICATION";
         JsonNode days = awaitSeries(between, s -> s.path("points").size() == 100); // the latest hundred intervals
