@@ -191,6 +191,8 @@ class AccessControlIT extends PlatformIT {
                 new Route("intake", HttpMethod.GET, "/api/v1/intake/counts"),
                 new Route("classifier", HttpMethod.POST, "/api/v1/incidents/no-such-report/classification"),
                 new Route("alerting", HttpMethod.GET, "/api/v1/alerts"),
+                new Route("alerting", HttpMethod.GET, "/api/v1/alerts/no-such-alert"),
+                new Route("alerting", HttpMethod.POST, "/api/v1/alerts/no-such-alert/acknowledge"),
                 new Route("statistics", HttpMethod.GET, "/api/v1/series"),
                 new Route("statistics", HttpMethod.GET, "/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL"));
     }
@@ -202,6 +204,8 @@ class AccessControlIT extends PlatformIT {
             "/api/v1/intake/counts", Set.of("regional-team", "downstream"),
             "/api/v1/incidents/no-such-report/classification", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
             "/api/v1/alerts", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
+            "/api/v1/alerts/no-such-alert", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
+            "/api/v1/alerts/no-such-alert/acknowledge", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
             "/api/v1/series", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream"),
             "/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream"));
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.rm.patientsafety.alerting.AlertingTopology;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
 import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertEvent;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.testkit.TopicRecords;
@@ -79,6 +80,14 @@ class IncidentToAlertIT extends PlatformIT {
         JsonNode withdrawn = awaitAlertStatus(serious, "WITHDRAWN");
         assertEquals("NO_CONSEQUENCE", withdrawn.get("overallSeverity").asText());
         assertEquals(raised.get("raisedAt").asText(), withdrawn.get("raisedAt").asText(), "the first raise time is kept");
+        Instant followUpDeadline = Instant.now().plusSeconds(30);
+        JsonNode followUp = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + withdrawn.get("alertId").asText()).body());
+        while (!followUp.get("alert").get("followUp").asText().equals("WITHDRAWN") && Instant.now().isBefore(followUpDeadline)) {
+            Thread.sleep(200);
+            followUp = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + withdrawn.get("alertId").asText()).body());
+        }
+        assertEquals("WITHDRAWN system", followUp.get("history").get(0).get("action").asText() + " "
+                + followUp.get("history").get(0).get("actor").asText(), "the follow-up is withdrawn with the cause: " + followUp);
         assertTrue(Instant.parse(withdrawn.get("updatedAt").asText()).isAfter(Instant.parse(raised.get("raisedAt").asText())),
                 "the withdrawal has its own time: " + withdrawn);
         List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
@@ -112,6 +121,53 @@ class IncidentToAlertIT extends PlatformIT {
         assertEquals("1309030000000", cluster.get("responsibleUnit").asText());
         assertEquals("2026-10-09", cluster.get("lastEventDate").asText());
         assertEquals("3 hændelser om medicinering på samme enhed inden for 5 dage", cluster.get("headline").asText());
+    }
+
+    @Test
+    void anAlertIsFollowedUpStepByStepAndEveryStepIsOnRecordWithWhoTookIt() throws Exception {
+        String serious = submit(report("SLICE-FOLLOW-UP", "SERIOUS", "FATAL"));
+        String alertId = SeriousIncidentRule.alertId(serious);
+        awaitAlertStatus(serious, "ACTIVE");
+        String path = "/api/v1/alerts/" + alertId;
+        JsonNode detail = JSON.readTree(get("rm-auh", "alerting", path).body());
+        assertEquals("OPEN", detail.get("alert").get("followUp").asText());
+        assertEquals(0, detail.get("history").size());
+
+        HttpResponse<String> noNote = postJson("rm-auh", "alerting", path + "/resolve", "{}");
+        assertEquals(400, noNote.statusCode(), noNote.body());
+        assertEquals(Set.of("note"), fields(JSON.readTree(noNote.body())), "resolving needs a note");
+        HttpResponse<String> actor = postJson("rm-auh", "alerting", path + "/acknowledge", "{\"actor\": \"someone-else\"}");
+        assertEquals(Set.of("actor"), fields(JSON.readTree(actor.body())), "the token says who takes a step");
+        assertEquals(404, postJson("rm-goedstrup", "alerting", path + "/acknowledge", "{}").statusCode(), "another hospital's alert");
+        assertEquals(404, get("rm-goedstrup", "alerting", path).statusCode());
+        assertEquals(404, postJson("rm-auh", "alerting", "/api/v1/alerts/no-such-alert/acknowledge", "{}").statusCode());
+        assertEquals(404, postJson("rm-auh", "alerting", path + "/approve", "{}").statusCode(), "no such step");
+
+        assertEquals("ACKNOWLEDGED", followUp(postJson("rm-auh", "alerting", path + "/acknowledge", "{}")));
+        HttpResponse<String> twice = postJson("rm-auh", "alerting", path + "/acknowledge", "{}");
+        assertEquals(409, twice.statusCode(), twice.body());
+        assertEquals("application/problem+json", twice.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("ACTION_UNDERWAY", followUp(postJson("rm-auh", "alerting", path + "/action-underway", "{}")));
+        assertEquals("RESOLVED", followUp(postJson("rm-auh", "alerting", path + "/resolve",
+                "{\"note\": \"Dobbeltkontrol af heparin indført i afsnittet\"}")));
+        assertEquals("OPEN", followUp(postJson("regional-team", "alerting", path + "/reopen", "{}")));
+
+        JsonNode history = JSON.readTree(get("rm-auh", "alerting", path).body()).get("history");
+        List<String> steps = new java.util.ArrayList<>();
+        history.forEach(step -> steps.add(step.get("sequence").asInt() + " " + step.get("action").asText() + " " + step.get("actor").asText()));
+        assertEquals(List.of("1 ACKNOWLEDGED rm-auh", "2 ACTION_UNDERWAY rm-auh", "3 RESOLVED rm-auh", "4 REOPENED regional-team"), steps);
+        assertEquals("Dobbeltkontrol af heparin indført i afsnittet", history.get(2).get("note").asText());
+
+        List<ConsumerRecord<String, AlertEvent>> events = TopicRecords.readUntil(kafka, Topics.ALERT_EVENTS, registry,
+                read -> read.stream().filter(r -> r.key().startsWith(alertId + "|")).count() == 4, Duration.ofSeconds(30));
+        AlertEvent resolved = events.stream().filter(r -> r.key().equals(alertId + "|3")).findFirst().orElseThrow().value();
+        assertEquals(List.of("RESOLVED", "ACTION_UNDERWAY", "RESOLVED", "rm-auh"), List.of(resolved.getAction().name(),
+                resolved.getFromStatus().name(), resolved.getToStatus().name(), resolved.getActor()));
+    }
+
+    private static String followUp(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("followUp").asText();
     }
 
     @Test

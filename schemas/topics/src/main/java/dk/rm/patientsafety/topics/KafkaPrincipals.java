@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import static dk.rm.patientsafety.topics.Topics.ACTIVITY;
 import static dk.rm.patientsafety.topics.Topics.ALERTS;
+import static dk.rm.patientsafety.topics.Topics.ALERT_EVENTS;
 import static dk.rm.patientsafety.topics.Topics.CLASSIFICATION_OVERRIDES;
 import static dk.rm.patientsafety.topics.Topics.DEAD_LETTERS;
 import static dk.rm.patientsafety.topics.Topics.INCIDENTS_CLASSIFIED;
@@ -40,7 +41,7 @@ public final class KafkaPrincipals {
     public static final KafkaPrincipal ALERTING = new KafkaPrincipal("alerting",
             "alerting service: alerts and their store",
             List.of(INCIDENTS_CLASSIFIED, SIGNALS, ALERTS),
-            List.of(ALERTS, DEAD_LETTERS),
+            List.of(ALERTS, ALERT_EVENTS, DEAD_LETTERS),
             List.of("uth-alerting"), List.of(), List.of(), true, false);
 
     public static final KafkaPrincipal STATISTICS = new KafkaPrincipal("statistics",

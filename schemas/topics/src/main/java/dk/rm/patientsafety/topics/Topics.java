@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.topics;
 
 import dk.rm.patientsafety.events.Alert;
+import dk.rm.patientsafety.events.AlertEvent;
 import dk.rm.patientsafety.events.ClassificationOverride;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
@@ -79,6 +80,13 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS =
             avro("uth.alerts.v1", Alert.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
 
+    /**
+     * Every step of every alert's follow-up (acknowledged, action underway, resolved, reopened, withdrawn), keyed
+     * {@code alertId|sequence}: compacted, so a resend overwrites its own event and the audit trail stays whole.
+     */
+    public static final Topic<String, AlertEvent> ALERT_EVENTS =
+            avro("uth.alert-events.v1", AlertEvent.class, INCIDENT_PARTITIONS, LATEST_PER_KEY);
+
     /** Quality-indicator results, keyed by series and period. */
     public static final Topic<String, QualityIndicatorObservation> QUALITY_INDICATORS =
             avro("quality.indicators.observed.v1", QualityIndicatorObservation.class, 3, LATEST_PER_KEY);
@@ -115,7 +123,7 @@ public final class Topics {
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
-                    INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, QUALITY_INDICATORS, ACTIVITY,
+                    INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, ALERT_EVENTS, QUALITY_INDICATORS, ACTIVITY,
                     INCIDENT_COUNTS, SIGNALS, DEAD_LETTERS);
 
     private Topics() {

@@ -36,13 +36,16 @@ public class AlertProjector implements WatchedConsumer {
 
     private final AlertRepository repository;
     private final OrganisationRegister register;
+    private final AlertLifecycle lifecycle;
     private final ProjectionLoop<Alert> loop;
     private final Thread thread;
 
     public AlertProjector(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, AlertRepository repository,
-                          Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics, OrganisationRegister register) {
+                          Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics, OrganisationRegister register,
+                          AlertLifecycle lifecycle) {
         this.repository = repository;
         this.register = register;
+        this.lifecycle = lifecycle;
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, GROUP_ID),
                 Topics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer());
         this.loop = new ProjectionLoop<>(GROUP_ID, Topics.ALERTS.name(), consumer, Topics.ALERTS.valueSerde(registry).deserializer(),
@@ -82,6 +85,7 @@ public class AlertProjector implements WatchedConsumer {
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }
+        lifecycle.causeChanged(alert.getAlertId());
         LOG.info("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
     }
 

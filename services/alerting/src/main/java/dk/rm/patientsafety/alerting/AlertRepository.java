@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Alerts in PostgreSQL; writes are upserts by alert id so a replayed alert never becomes a second row. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -46,6 +47,34 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
             ORDER BY raised_at DESC, alert_id""")
     List<StoredAlert> search(@Nullable String status, @Nullable String kind, @Nullable String severity, boolean everywhere,
                              Collection<String> locations);
+
+    /** The alert, locked until the transaction ends, so two follow-up steps on it cannot interleave. */
+    @Query("SELECT * FROM alert WHERE alert_id = :alertId FOR UPDATE")
+    Optional<StoredAlert> findForUpdate(String alertId);
+
+    @Query("SELECT * FROM alert WHERE alert_id = :alertId")
+    Optional<StoredAlert> find(String alertId);
+
+    @Query("UPDATE alert SET follow_up = :followUp WHERE alert_id = :alertId")
+    void setFollowUp(String alertId, String followUp);
+
+    @Query("SELECT COALESCE(MAX(sequence), 0) FROM alert_event WHERE alert_id = :alertId")
+    int lastSequence(String alertId);
+
+    @Query("""
+            INSERT INTO alert_event (alert_id, sequence, action, from_status, to_status, actor, note, at)
+            VALUES (:alertId, :sequence, :action, :fromStatus, :toStatus, :actor, :note, :at)""")
+    void insertEvent(String alertId, int sequence, String action, String fromStatus, String toStatus, String actor,
+                     @Nullable String note, Instant at);
+
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at FROM alert_event WHERE alert_id = :alertId ORDER BY sequence")
+    List<AlertEventRow> history(String alertId);
+
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at FROM alert_event WHERE NOT published ORDER BY at, alert_id, sequence LIMIT 500")
+    List<AlertEventRow> unpublished();
+
+    @Query("UPDATE alert_event SET published = TRUE WHERE alert_id = :alertId AND sequence = :sequence")
+    void markPublished(String alertId, int sequence);
 
     long count();
 }

@@ -28,7 +28,8 @@ public record StoredAlert(
         @Nullable String incidentType,
         String reportIds,
         @Nullable LocalDate lastEventDate,
-        @Nullable String seriesId) {
+        @Nullable String seriesId,
+        String followUp) {
 
     /** {@code |a|b|c|}: ids and SOR codes hold no {@code |}. */
     static String listColumn(List<String> items) {
@@ -41,6 +42,6 @@ public record StoredAlert(
 
     AlertView view() {
         return new AlertView(alertId, kind, reportId, overallSeverity, incidentLocation, responsibleUnit, list(lineage), incidentType,
-                list(reportIds), seriesId, eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status);
+                list(reportIds), seriesId, eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status, followUp);
     }
 }
