@@ -150,13 +150,16 @@ class IncidentToAlertIT extends PlatformIT {
         assertEquals("ACTION_UNDERWAY", followUp(postJson("rm-auh", "alerting", path + "/action-underway", "{}")));
         assertEquals("RESOLVED", followUp(postJson("rm-auh", "alerting", path + "/resolve",
                 "{\"note\": \"Dobbeltkontrol af heparin indført i afsnittet\"}")));
-        assertEquals("OPEN", followUp(postJson("regional-team", "alerting", path + "/reopen", "{}")));
+        assertEquals(400, postJson("regional-team", "alerting", path + "/reopen", "{\"note\": \"a\\u0000b\"}").statusCode(), "no NUL in a note");
+        assertEquals("OPEN", followUp(postJson("regional-team", "alerting", path + "/reopen",
+                "{\"note\": \"Patienten 010190-1234 har klaget igen\"}")));
 
         JsonNode history = JSON.readTree(get("rm-auh", "alerting", path).body()).get("history");
         List<String> steps = new java.util.ArrayList<>();
         history.forEach(step -> steps.add(step.get("sequence").asInt() + " " + step.get("action").asText() + " " + step.get("actor").asText()));
         assertEquals(List.of("1 ACKNOWLEDGED rm-auh", "2 ACTION_UNDERWAY rm-auh", "3 RESOLVED rm-auh", "4 REOPENED regional-team"), steps);
         assertEquals("Dobbeltkontrol af heparin indført i afsnittet", history.get(2).get("note").asText());
+        assertEquals("Patienten [CPR] har klaget igen", history.get(3).get("note").asText(), "no CPR number in a note");
 
         List<ConsumerRecord<String, AlertEvent>> events = TopicRecords.readUntil(kafka, Topics.ALERT_EVENTS, registry,
                 read -> read.stream().filter(r -> r.key().startsWith(alertId + "|")).count() == 4, Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.alerting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.rm.patientsafety.events.FollowUpAction;
+import dk.rm.patientsafety.privacy.CprRedactor;
 import dk.rm.patientsafety.security.Caller;
 import dk.rm.patientsafety.security.Callers;
 import dk.rm.patientsafety.security.Roles;
@@ -35,6 +36,7 @@ public class AlertFollowUpController {
     static final String CONFLICT = "https://patientsafety.rm.dk/problems/invalid-follow-up-step";
     static final String INVALID = "https://patientsafety.rm.dk/problems/invalid-follow-up";
     private static final int MAX_NOTE = 4000;
+    private static final CprRedactor CPR = new CprRedactor();
 
     /** The alert and every step of its follow-up, oldest first. */
     @Serdeable
@@ -79,6 +81,8 @@ public class AlertFollowUpController {
             errors.add(new Problem.FieldError("note", "must be text"));
         } else if (note != null && ((String) note).length() > MAX_NOTE) {
             errors.add(new Problem.FieldError("note", "is longer than " + MAX_NOTE + " characters"));
+        } else if (note != null && ((String) note).chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            errors.add(new Problem.FieldError("note", "holds a control character"));
         }
         if (action.get() == FollowUpAction.RESOLVED && (note == null || note.toString().isBlank())) {
             errors.add(new Problem.FieldError("note", "is required to resolve an alert: what was done"));
@@ -87,7 +91,9 @@ public class AlertFollowUpController {
             return Problem.invalidFields(INVALID, "Invalid follow-up step", errors);
         }
         Caller caller = callers.of(authentication);
-        AlertLifecycle.Outcome outcome = lifecycle.step(alertId, action.get(), caller, note == null ? null : note.toString().strip());
+        // A note is free text an officer writes: a CPR number in it is redacted before it is stored or published.
+        String stored = note == null || note.toString().isBlank() ? null : CPR.redact(note.toString().strip()).text();
+        AlertLifecycle.Outcome outcome = lifecycle.step(alertId, action.get(), caller, stored);
         if (outcome instanceof AlertLifecycle.Done done) {
             return HttpResponse.ok(done.alert());
         }
