@@ -121,7 +121,7 @@ public final class AlertingTopology {
             } else {
                 return;
             }
-            if (standing != null && Alert.newBuilder(next).setUpdatedAt(standing.getUpdatedAt()).build().equals(standing)) {
+            if (AlertChanges.unchanged(next, standing)) {
                 return;
             }
             alerts.put(alertId, next);

@@ -128,7 +128,7 @@ final class ClusterDetector implements Processor<String, IncidentCountChange, St
                 : standing != null ? standing.getResponsibleUnit() : null;
         Alert next = rule.alert(alertId, location, type, members, register.lineage(location), responsible,
                 standing == null ? now : standing.getRaisedAt(), now);
-        if (standing != null && Alert.newBuilder(next).setUpdatedAt(standing.getUpdatedAt()).build().equals(standing)) {
+        if (AlertChanges.unchanged(next, standing)) {
             return;
         }
         forward(record, next);

@@ -69,7 +69,7 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
         Instant raisedAt = standing == null ? now : standing.getRaisedAt();
         Alert next = rule.raised(signal, register.lineage(signal.getUnitSorCode()), responsibleUnit(signal.getUnitSorCode()), raisedAt, now);
         // The same signal again changes nothing; one back within the debounce finds its alert still standing.
-        if (standing != null && Alert.newBuilder(next).setUpdatedAt(standing.getUpdatedAt()).build().equals(standing)) {
+        if (AlertChanges.unchanged(next, standing)) {
             return;
         }
         forward(record.timestamp(), next);
