@@ -40,7 +40,7 @@ public final class KafkaPrincipals {
 
     public static final KafkaPrincipal ALERTING = new KafkaPrincipal("alerting",
             "alerting service: alerts and their store",
-            List.of(INCIDENTS_CLASSIFIED, SIGNALS, ALERTS),
+            List.of(INCIDENTS_CLASSIFIED, SIGNALS, QUALITY_INDICATORS, ALERTS),
             List.of(ALERTS, ALERT_EVENTS, DEAD_LETTERS),
             List.of("uth-alerting"), List.of(), List.of(), true, false);
 

@@ -19,8 +19,9 @@ public class AlertingStream extends StreamsService {
     public AlertingStream(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, OrganisationRegister register,
                           @Value("${alerting.cluster.count:3}") int clusterCount, @Value("${alerting.cluster.window-days:7}") int windowDays,
                           @Value("${alerting.cluster.max-span-days:28}") int maxSpanDays,
-                          @Value("${alerting.spc-signal.debounce:24h}") Duration signalDebounce) {
+                          @Value("${alerting.spc-signal.debounce:24h}") Duration signalDebounce,
+                          @Value("${alerting.indicator-standard.periods:3}") int missedPeriods) {
         super(AlertingTopology.build(registry, register, new ClusterRule(clusterCount, windowDays, maxSpanDays),
-                        new SpcSignalRule(signalDebounce), Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
+                        new SpcSignalRule(signalDebounce), new IndicatorStandardRule(missedPeriods), Clock.systemUTC()), ClientConfigs.streams(kafka, registry, AlertingTopology.APPLICATION_ID));
     }
 }

@@ -4,19 +4,21 @@ import dk.rm.patientsafety.events.Alert;
 import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentCountChange;
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.quality.QualitySeries;
 import dk.rm.patientsafety.serde.AvroSerde;
 import dk.rm.patientsafety.serde.SchemaRegistryClient;
-import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.service.DeadLetterRouting;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,9 +30,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The alerting stream: classified incidents and control-chart signals in, one alert per serious incident, per cluster
- * of similar incidents and per series and signal rule out, keyed by alert id. When a reclassification makes an alerted incident no longer serious, or leaves a
- * cluster too small, its alert is withdrawn, so alerts correct themselves.
+ * The alerting stream: classified incidents, control-chart signals and quality-indicator results in, one alert per
+ * serious incident, per cluster of similar incidents, per series and signal rule and per indicator streak below its
+ * standard out, keyed by alert id. When a reclassification makes an alerted
+ * incident no longer serious, or leaves a cluster too small, its alert is withdrawn, so alerts correct themselves.
  */
 public final class AlertingTopology {
 
@@ -41,7 +44,7 @@ public final class AlertingTopology {
     }
 
     public static Topology build(SchemaRegistryClient registry, OrganisationRegister register, ClusterRule clusters, SpcSignalRule signals,
-                                 Clock clock) {
+                                 IndicatorStandardRule standards, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         // Internal records: the application registers their subjects itself, as it does for its stores.
         Serde<IncidentCountChange> changes = AvroSerde.of(IncidentCountChange.class, registry, false, true);
@@ -61,6 +64,16 @@ public final class AlertingTopology {
                 .process(() -> new SpcSignalAlerts(signals, register, clock), Named.as("spc-signal-alerts"),
                         SpcSignalAlerts.ALERTS, SpcSignalAlerts.PENDING_CLEARS)
                 .to(Topics.ALERTS.name(), toAlerts);
+        // A single case's time has its own standard per case, not a period's; those are charted, not alerted on.
+        DeadLetterRouting.decodeOrDeadLetter(builder, Topics.QUALITY_INDICATORS, Topics.QUALITY_INDICATORS.valueSerde(registry),
+                        Topics.DEAD_LETTERS.valueSerde(registry), APPLICATION_ID, clock)
+                .filter((key, result) -> result.getCaseId() == null, Named.as("indicator-periods"))
+                .selectKey((key, result) -> QualitySeries.id(result), Named.as("indicator-standard-series"))
+                .repartition(Repartitioned.<String, QualityIndicatorObservation>as("indicator-standard-by-series")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.QUALITY_INDICATORS.stateSerde(registry)))
+                .process(() -> new IndicatorStandardAlerts(standards, register, clock), Named.as("indicator-standard-alerts"),
+                        IndicatorStandardAlerts.RESULTS, IndicatorStandardAlerts.ALERTS)
+                .to(Topics.ALERTS.name(), toAlerts);
         return builder.build();
     }
 
@@ -76,6 +89,10 @@ public final class AlertingTopology {
                 Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpcSignalAlerts.PENDING_CLEARS),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IndicatorStandardAlerts.RESULTS),
+                Serdes.String(), Topics.QUALITY_INDICATORS.stateSerde(registry)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IndicatorStandardAlerts.ALERTS),
+                Topics.ALERTS.keySerde(), Topics.ALERTS.stateSerde(registry)));
     }
 
     /**

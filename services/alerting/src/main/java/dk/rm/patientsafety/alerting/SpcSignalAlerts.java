@@ -5,7 +5,6 @@ import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
-import dk.rm.patientsafety.service.organisation.OrganisationUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -67,7 +66,7 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
         }
         pendingClears.delete(alertId);
         Instant raisedAt = standing == null ? now : standing.getRaisedAt();
-        Alert next = rule.raised(signal, register.lineage(signal.getUnitSorCode()), responsibleUnit(signal.getUnitSorCode()), raisedAt, now);
+        Alert next = rule.raised(signal, register.lineage(signal.getUnitSorCode()), UnitResponsibility.of(register, signal.getUnitSorCode()), raisedAt, now);
         // The same signal again changes nothing; one back within the debounce finds its alert still standing.
         if (AlertChanges.unchanged(next, standing)) {
             return;
@@ -98,17 +97,5 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
     private void forward(long timestamp, Alert alert) {
         alerts.put(alert.getAlertId(), alert);
         context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
-    }
-
-    /** A hospital's officers handle its departments' signals; a signal of the region's own series goes to the regional team. */
-    private String responsibleUnit(String unit) {
-        for (String candidate : register.lineage(unit)) {
-            OrganisationUnit.Kind kind = register.find(candidate).map(OrganisationUnit::kind).orElse(null);
-            if (kind == OrganisationUnit.Kind.HOSPITAL || kind == OrganisationUnit.Kind.TEAM) {
-                return candidate;
-            }
-        }
-        return register.units().stream().filter(u -> u.kind() == OrganisationUnit.Kind.TEAM).map(OrganisationUnit::sorCode)
-                .findFirst().orElse(unit);
     }
 }

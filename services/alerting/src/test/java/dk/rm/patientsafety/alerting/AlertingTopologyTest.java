@@ -6,10 +6,13 @@ import dk.rm.patientsafety.events.AlertStatus;
 import dk.rm.patientsafety.events.ChartKind;
 import dk.rm.patientsafety.events.Consequence;
 import dk.rm.patientsafety.events.DeadLetter;
+import dk.rm.patientsafety.events.Direction;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.IncidentType;
+import dk.rm.patientsafety.events.IndicatorKind;
 import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.events.SignalChange;
 import dk.rm.patientsafety.events.SignalRule;
 import dk.rm.patientsafety.events.StatisticalSignal;
@@ -49,16 +52,18 @@ class AlertingTopologyTest {
     private TestInputTopic<String, IncidentClassified> classified;
     private TestInputTopic<String, byte[]> classifiedRaw;
     private TestInputTopic<String, StatisticalSignal> signals;
+    private TestInputTopic<String, QualityIndicatorObservation> results;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
     void setUp() {
         kit.start(AlertingTopology.build(kit.registry(), OrganisationRegister.load(Optional.empty()), ClusterRule.defaults(),
-                SpcSignalRule.defaults(), clock), AlertingTopology.APPLICATION_ID);
+                SpcSignalRule.defaults(), IndicatorStandardRule.defaults(), clock), AlertingTopology.APPLICATION_ID);
         classified = kit.input(Topics.INCIDENTS_CLASSIFIED);
         classifiedRaw = kit.rawInput(Topics.INCIDENTS_CLASSIFIED);
         signals = kit.input(Topics.SIGNALS);
+        results = kit.input(Topics.QUALITY_INDICATORS);
         alerts = kit.output(Topics.ALERTS);
         deadLetters = kit.output(Topics.DEAD_LETTERS);
     }
@@ -247,6 +252,37 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void anIndicatorBelowItsStandardThreeMonthsRunningAlertsItsUnitUntilItMeetsItAgain() {
+        String series = "indicator:RKKP-DAP:1a:1:" + Reports.AUH_EMERGENCY;
+        LocalDate month = LocalDate.parse("2026-01-01");
+        long[] numerators = {92, 85, 91, 86, 84};
+        for (long numerator : numerators) {
+            pipe(result(month, numerator));
+            month = month.plusMonths(1);
+        }
+        assertTrue(standardAlerts().isEmpty(), "two misses in a row, and an old one, are no pattern yet");
+        pipe(result(month, 80)); // June: the third miss in a row
+        Alert raised = standardAlerts().get(0);
+        assertEquals("indicator-standard:" + series + ":2026-04-01", raised.getAlertId());
+        assertEquals(List.of(AlertStatus.ACTIVE, series, "1309010000000", LocalDate.parse("2026-06-30")),
+                List.of(raised.getStatus(), raised.getSeriesId(), raised.getResponsibleUnit(), raised.getLastEventDate()));
+        assertTrue(raised.getHeadline().contains("3 perioder i træk"), raised.getHeadline());
+
+        pipe(result(month.plusMonths(1), 83));
+        assertEquals(List.of(raised.getAlertId()), standardAlerts().stream().map(Alert::getAlertId).toList(), "the streak grows in its alert");
+        pipe(result(month.plusMonths(2), 93));
+        assertEquals(List.of(AlertStatus.WITHDRAWN), standardAlerts().stream().map(Alert::getStatus).toList(), "met again");
+
+        QualityIndicatorObservation pathwayCase = QualityIndicatorObservation.newBuilder(result(month, 0)).setCaseId("F-1")
+                .setKind(IndicatorKind.MEASUREMENT).setNumerator(null).setDenominator(null).setValue(80.0).setTarget(30.0)
+                .setDirection(Direction.LOWER_IS_BETTER).build();
+        for (int i = 0; i < 3; i++) {
+            pipe(QualityIndicatorObservation.newBuilder(pathwayCase).setCaseId("F-" + i).build());
+        }
+        assertTrue(standardAlerts().isEmpty(), "single cases are charted, not alerted on as periods");
+    }
+
+    @Test
     void undecodableIncidentsGoToTheDeadLetters() {
         classifiedRaw.pipeInput("k", new byte[]{1, 2, 3});
         DeadLetter deadLetter = deadLetters.readValue();
@@ -257,6 +293,30 @@ class AlertingTopologyTest {
 
     private void pipe(IncidentClassified incident) {
         classified.pipeInput(incident.getReportId(), incident);
+    }
+
+    private void pipe(QualityIndicatorObservation result) {
+        results.pipeInput(result.getSource() + "|" + result.getPeriodStart(), result);
+    }
+
+    private List<Alert> standardAlerts() {
+        return alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.INDICATOR_BELOW_STANDARD).toList();
+    }
+
+    /** A month's share of an RKKP indicator at the emergency department, against a standard of at least 90 %. */
+    private static QualityIndicatorObservation result(LocalDate month, long numerator) {
+        return QualityIndicatorObservation.newBuilder()
+                .setSource("RKKP/DAP")
+                .setIndicatorId("1a")
+                .setKind(IndicatorKind.PROPORTION)
+                .setPeriodStart(month)
+                .setPeriodEnd(month.plusMonths(1).minusDays(1))
+                .setUnitSorCode(Reports.AUH_EMERGENCY)
+                .setNumerator(numerator)
+                .setDenominator(100L)
+                .setTarget(0.9)
+                .setDirection(Direction.HIGHER_IS_BETTER)
+                .build();
     }
 
     private void pipe(StatisticalSignal signal) {

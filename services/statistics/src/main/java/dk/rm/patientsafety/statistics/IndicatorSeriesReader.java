@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.statistics;
 
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.quality.QualitySeries;
 import dk.rm.patientsafety.spc.ChartSpec;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -49,7 +50,7 @@ public final class IndicatorSeriesReader {
     private static SeriesPoint point(ChartSpec spec, QualityIndicatorObservation result) {
         LocalDate start = result.getCaseId() == null ? result.getPeriodStart() : result.getPeriodEnd();
         return new SeriesPoint(start, result.getPeriodEnd(), label(result), IndicatorChartRule.observation(spec.type(), result),
-                result.getTarget(), StandardRule.met(result));
+                result.getTarget(), QualitySeries.standardMet(result));
     }
 
     private static String label(QualityIndicatorObservation result) {

@@ -4,6 +4,7 @@ import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.events.PeriodGranularity;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
+import dk.rm.patientsafety.quality.QualitySeries;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -32,8 +33,7 @@ public final class SeriesId {
     }
 
     public static String indicator(QualityIndicatorObservation observation) {
-        return String.join(":", INDICATOR, pathSafe(observation.getSource()), pathSafe(observation.getIndicatorId()),
-                pathSafe(observation.getIndicatorVersion()), pathSafe(observation.getUnitSorCode()));
+        return QualitySeries.id(observation);
     }
 
     /** The parts of an incident series id, or empty if the id names no incident series. */
@@ -85,10 +85,6 @@ public final class SeriesId {
         return seriesId.startsWith(INDICATOR + ":");
     }
 
-    /** Sources such as 'RKKP/DAHTA' hold characters a path segment cannot. */
-    private static String pathSafe(String part) {
-        return part.replaceAll("[^A-Za-z0-9._-]", "-");
-    }
 
     /** A series of one unit that the unit-keyed stream totals and charts. */
     public sealed interface UnitSeries permits IncidentSeries, BetweenSeries {
