@@ -19,10 +19,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
@@ -100,22 +97,10 @@ public final class AlertingTopology {
      * An alert keeps the time it was first raised through every change; a classification that changes nothing (a
      * redelivery, a replay) publishes nothing.
      */
-    private static final class RaiseOrWithdraw implements Processor<String, IncidentClassified, String, Alert> {
-
-        private final OrganisationRegister register;
-        private final Clock clock;
-        private ProcessorContext<String, Alert> context;
-        private KeyValueStore<String, Alert> alerts;
+    private static final class RaiseOrWithdraw extends AlertProcessor<IncidentClassified> {
 
         RaiseOrWithdraw(OrganisationRegister register, Clock clock) {
-            this.register = register;
-            this.clock = clock;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Alert> context) {
-            this.context = context;
-            this.alerts = context.getStateStore(RAISED_ALERTS);
+            super(RAISED_ALERTS, register, clock);
         }
 
         @Override
@@ -138,11 +123,7 @@ public final class AlertingTopology {
             } else {
                 return;
             }
-            if (AlertChanges.unchanged(next, standing)) {
-                return;
-            }
-            alerts.put(alertId, next);
-            context.forward(record.withKey(alertId).withValue(next));
+            publishIfChanged(record.timestamp(), next, standing);
         }
     }
 }

@@ -7,7 +7,6 @@ import dk.rm.patientsafety.events.IncidentType;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -26,33 +25,27 @@ import java.util.Optional;
  * held it. A cluster's members are always read back from the window's own incidents, so a replay, a redelivery or
  * an order of arrival that differs cannot give it members it does not have.
  */
-final class ClusterDetector implements Processor<String, IncidentCountChange, String, Alert> {
+final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
 
     static final String EVENTS = "cluster-events";
     static final String ALERTS = "cluster-alerts";
     static final String OPEN = "open-clusters";
 
     private final ClusterRule rule;
-    private final OrganisationRegister register;
-    private final Clock clock;
-    private ProcessorContext<String, Alert> context;
     /** {@code location|type|date|reportId} → H (submitted as history) or L (live). */
     private KeyValueStore<String, String> events;
-    private KeyValueStore<String, Alert> alerts;
     /** {@code location|type} → the alert id of its latest cluster, the one later incidents may join. */
     private KeyValueStore<String, String> open;
 
     ClusterDetector(ClusterRule rule, OrganisationRegister register, Clock clock) {
+        super(ALERTS, register, clock);
         this.rule = rule;
-        this.register = register;
-        this.clock = clock;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
+        super.init(context);
         this.events = context.getStateStore(EVENTS);
-        this.alerts = context.getStateStore(ALERTS);
         this.open = context.getStateStore(OPEN);
     }
 
@@ -114,7 +107,7 @@ final class ClusterDetector implements Processor<String, IncidentCountChange, St
             if (left.size() >= rule.count()) {
                 publish(record, cluster.getAlertId(), change, left, cluster);
             } else {
-                forward(record, rule.withdrawn(cluster, left.size(), clock.instant()));
+                publish(record.timestamp(), rule.withdrawn(cluster, left.size(), clock.instant()));
             }
         }
     }
@@ -128,15 +121,7 @@ final class ClusterDetector implements Processor<String, IncidentCountChange, St
                 : standing != null ? standing.getResponsibleUnit() : null;
         Alert next = rule.alert(alertId, location, type, members, register.lineage(location), responsible,
                 standing == null ? now : standing.getRaisedAt(), now);
-        if (AlertChanges.unchanged(next, standing)) {
-            return;
-        }
-        forward(record, next);
-    }
-
-    private void forward(Record<String, IncidentCountChange> record, Alert alert) {
-        alerts.put(alert.getAlertId(), alert);
-        context.forward(new Record<>(alert.getAlertId(), alert, record.timestamp()));
+        publishIfChanged(record.timestamp(), next, standing);
     }
 
     private List<ClusterRule.Member> members(String window, LocalDate from, LocalDate to) {

@@ -6,7 +6,6 @@ import dk.rm.patientsafety.events.QualityIndicatorObservation;
 import dk.rm.patientsafety.quality.QualitySeries;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -22,29 +21,23 @@ import java.util.List;
  * reaches the latest period stands, so a file of old results pages no one for streaks long over, and a corrected
  * or a met period withdraws what no longer holds. Keyed by series id, so one task holds a series.
  */
-final class IndicatorStandardAlerts implements Processor<String, QualityIndicatorObservation, String, Alert> {
+final class IndicatorStandardAlerts extends AlertProcessor<QualityIndicatorObservation> {
 
     static final String RESULTS = "indicator-standard-results";
     static final String ALERTS = "indicator-standard-alerts";
 
     private final IndicatorStandardRule rule;
-    private final OrganisationRegister register;
-    private final Clock clock;
-    private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, QualityIndicatorObservation> results;
-    private KeyValueStore<String, Alert> alerts;
 
     IndicatorStandardAlerts(IndicatorStandardRule rule, OrganisationRegister register, Clock clock) {
+        super(ALERTS, register, clock);
         this.rule = rule;
-        this.register = register;
-        this.clock = clock;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
+        super.init(context);
         this.results = context.getStateStore(RESULTS);
-        this.alerts = context.getStateStore(ALERTS);
     }
 
     @Override
@@ -68,7 +61,7 @@ final class IndicatorStandardAlerts implements Processor<String, QualityIndicato
         }
         for (Alert alert : standing) {
             if (!alert.getAlertId().equals(current) && alert.getStatus() != AlertStatus.WITHDRAWN) {
-                forward(record.timestamp(), rule.withdrawn(alert, now));
+                publish(record.timestamp(), rule.withdrawn(alert, now));
             }
         }
         if (current != null) {
@@ -76,14 +69,7 @@ final class IndicatorStandardAlerts implements Processor<String, QualityIndicato
             String unit = record.value().getUnitSorCode();
             Alert next = rule.alert(seriesId, streak, register.lineage(unit), UnitResponsibility.of(register, unit),
                     before == null ? now : before.getRaisedAt(), now);
-            if (!AlertChanges.unchanged(next, before)) {
-                forward(record.timestamp(), next);
-            }
+            publishIfChanged(record.timestamp(), next, before);
         }
-    }
-
-    private void forward(long timestamp, Alert alert) {
-        alerts.put(alert.getAlertId(), alert);
-        context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
     }
 }

@@ -7,7 +7,6 @@ import dk.rm.patientsafety.events.StatisticalSignal;
 import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,7 +23,7 @@ import java.util.List;
  * cleared one only schedules the withdrawal, which a wall-clock round carries out once the debounce has passed.
  * Keyed by series id, as the signals topic is, so one task holds all of a series' alerts.
  */
-final class SpcSignalAlerts implements Processor<String, StatisticalSignal, String, Alert> {
+final class SpcSignalAlerts extends AlertProcessor<StatisticalSignal> {
 
     static final String ALERTS = "spc-signal-alerts";
     /** Alert id → when its signal cleared (epoch ms): withdrawn once the debounce has passed without a new raise. */
@@ -32,22 +31,16 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
     private static final Duration ROUND = Duration.ofMinutes(1);
 
     private final SpcSignalRule rule;
-    private final OrganisationRegister register;
-    private final Clock clock;
-    private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, Long> pendingClears;
 
     SpcSignalAlerts(SpcSignalRule rule, OrganisationRegister register, Clock clock) {
+        super(ALERTS, register, clock);
         this.rule = rule;
-        this.register = register;
-        this.clock = clock;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
-        this.alerts = context.getStateStore(ALERTS);
+        super.init(context);
         this.pendingClears = context.getStateStore(PENDING_CLEARS);
         context.schedule(ROUND, PunctuationType.WALL_CLOCK_TIME, wallClock -> withdrawSettled());
     }
@@ -68,10 +61,7 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
         Instant raisedAt = standing == null ? now : standing.getRaisedAt();
         Alert next = rule.raised(signal, register.lineage(signal.getUnitSorCode()), UnitResponsibility.of(register, signal.getUnitSorCode()), raisedAt, now);
         // The same signal again changes nothing; one back within the debounce finds its alert still standing.
-        if (AlertChanges.unchanged(next, standing)) {
-            return;
-        }
-        forward(record.timestamp(), next);
+        publishIfChanged(record.timestamp(), next, standing);
     }
 
     /** The round's time is the service's clock, the one the clears were stamped by. */
@@ -89,13 +79,8 @@ final class SpcSignalAlerts implements Processor<String, StatisticalSignal, Stri
             pendingClears.delete(clear.key);
             Alert standing = alerts.get(clear.key);
             if (standing != null && standing.getStatus() != AlertStatus.WITHDRAWN) {
-                forward(now.toEpochMilli(), rule.withdrawn(standing, now));
+                publish(now.toEpochMilli(), rule.withdrawn(standing, now));
             }
         }
-    }
-
-    private void forward(long timestamp, Alert alert) {
-        alerts.put(alert.getAlertId(), alert);
-        context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
     }
 }
