@@ -117,7 +117,7 @@ public final class AlertingTopology {
                 next = Alert.newBuilder(standing)
                         .setStatus(AlertStatus.WITHDRAWN)
                         .setOverallSeverity(record.value().getOverallSeverity())
-                        .setReason("Withdrawn: the incident was reclassified as " + record.value().getOverallSeverity() + ".")
+                        .setReason(SeriousIncidentRule.withdrawalReason(record.value().getOverallSeverity()))
                         .setUpdatedAt(now)
                         .build();
             } else {

@@ -16,11 +16,25 @@ import java.util.Optional;
 public final class SeriousIncidentRule {
 
     private static final Map<OverallSeverity, String> REASONS = Map.of(
-            OverallSeverity.FATAL_CONSEQUENCE, "The incident had a fatal consequence for the patient.",
-            OverallSeverity.SERIOUS_CONSEQUENCE, "The incident had a serious consequence for the patient.",
-            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "The incident could have had a serious or fatal consequence (serious patient-safety risk).");
+            OverallSeverity.FATAL_CONSEQUENCE, "Hændelsen fik dødelig konsekvens for patienten.",
+            OverallSeverity.SERIOUS_CONSEQUENCE, "Hændelsen fik alvorlig konsekvens for patienten.",
+            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "Hændelsen kunne have fået alvorlig eller dødelig konsekvens (alvorlig risiko for patientsikkerheden).");
+
+    /** The overall severity in the words of the national consequence scale, for the officers' texts. */
+    private static final Map<OverallSeverity, String> DANISH = Map.of(
+            OverallSeverity.UNDETERMINED, "uafklaret",
+            OverallSeverity.NO_CONSEQUENCE, "ingen konsekvens",
+            OverallSeverity.MINOR_CONSEQUENCE, "mindre konsekvens",
+            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "alvorlig risiko for patientsikkerheden",
+            OverallSeverity.SERIOUS_CONSEQUENCE, "alvorlig konsekvens",
+            OverallSeverity.FATAL_CONSEQUENCE, "dødelig konsekvens");
 
     private SeriousIncidentRule() {
+    }
+
+    /** Why a standing alert no longer stands: the incident was reclassified as no longer serious. */
+    public static String withdrawalReason(OverallSeverity now) {
+        return "Trukket tilbage: hændelsen er omklassificeret til " + DANISH.getOrDefault(now, now.name()) + ".";
     }
 
     /** The alert id is derived from the report, so replaying a report can only ever overwrite its one alert. */

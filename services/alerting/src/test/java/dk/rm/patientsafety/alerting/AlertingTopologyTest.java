@@ -150,6 +150,8 @@ class AlertingTopologyTest {
                 "withdrawn once; a minor incident that never alerted stays silent");
         assertEquals(SeriousIncidentRule.alertId(report.getReportId()), raised.get(1).getAlertId());
         assertEquals(OverallSeverity.MINOR_CONSEQUENCE, raised.get(1).getOverallSeverity());
+        assertEquals("Hændelsen fik alvorlig konsekvens for patienten.", raised.get(0).getReason(), "officers read Danish");
+        assertEquals("Trukket tilbage: hændelsen er omklassificeret til mindre konsekvens.", raised.get(1).getReason());
     }
 
     @Test
