@@ -168,6 +168,37 @@ class IncidentToAlertIT extends PlatformIT {
                 resolved.getFromStatus().name(), resolved.getToStatus().name(), resolved.getActor()));
     }
 
+    @Test
+    void theListIsPagedByACursorInTheLinkHeaderNewestFirstWithoutGapsOrRepeats() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> report = new java.util.HashMap<>(report("SLICE-PAGE-" + i, "SERIOUS", "FATAL"));
+            report.put("incidentLocation", PAGED_UNIT);
+            awaitAlertStatus(submit(report), "ACTIVE");
+        }
+        // A department of its own, so no other test's alerts come or go while the pages are read.
+        List<String> whole = new java.util.ArrayList<>();
+        JSON.readTree(get("alerting", "/api/v1/alerts?limit=500&unit=" + PAGED_UNIT).body()).forEach(a -> whole.add(a.get("alertId").asText()));
+        assertTrue(whole.size() >= 3, whole.toString());
+
+        List<String> paged = new java.util.ArrayList<>();
+        String next = "/api/v1/alerts?limit=2&unit=" + PAGED_UNIT;
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = get("alerting", next);
+            assertEquals(200, page.statusCode(), page.body());
+            JSON.readTree(page.body()).forEach(a -> paged.add(a.get("alertId").asText()));
+            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
+            assertTrue(++pages <= whole.size(), "the pages end");
+        }
+        assertEquals(whole, paged, "the pages together are the list, in its order");
+
+        assertEquals(400, get("alerting", "/api/v1/alerts?limit=0").statusCode());
+        assertEquals(400, get("alerting", "/api/v1/alerts?limit=501").statusCode());
+        HttpResponse<String> forged = get("alerting", "/api/v1/alerts?after=not-a-cursor");
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("\"after\""), forged.body());
+    }
+
     private static String followUp(HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("followUp").asText();
@@ -214,6 +245,8 @@ class IncidentToAlertIT extends PlatformIT {
 
     /** A department no other test reports from, so its cluster (and its incidents) are this test's own. */
     private static final String RANDERS_MEDICAL = "1309032000000";
+    /** Another department no other test reports from, for the paging test. */
+    private static final String PAGED_UNIT = "1309015000000";
 
     private static Map<String, Object> report(String sourceId, String actual, String possible) {
         return Map.of(

@@ -179,7 +179,7 @@ final class PlatformLoad {
         seriousAlerts.keySet().removeIf(key -> !key.startsWith(SeriousIncidentRule.alertId("")));
         duplicates(problems, "alerts", seriousAlerts);
         Map<String, Integer> api = new HashMap<>();
-        JSON.readTree(get(endpoints.alerting() + "/api/v1/alerts").body()).forEach(a -> api.merge(a.path("alertId").asText(), 1, Integer::sum));
+        allAlerts().forEach(a -> api.merge(a.path("alertId").asText(), 1, Integer::sum));
         duplicates(problems, "the alerts API", api);
         System.out.printf("accepted %d reports (%d serious); the topics hold reported %d, classified %d, alerts %d keys%n",
                 accepted.size(), serious.size(), reported.size(), classified.size(), alerts.size());
@@ -348,11 +348,23 @@ final class PlatformLoad {
     private Set<String> alertIds() {
         try {
             Set<String> ids = new HashSet<>();
-            JSON.readTree(get(endpoints.alerting() + "/api/v1/alerts").body()).forEach(alert -> ids.add(alert.path("alertId").asText()));
+            allAlerts().forEach(alert -> ids.add(alert.path("alertId").asText()));
             return ids;
         } catch (Exception e) {
             return Set.of();
         }
+    }
+
+    /** Every alert the API lists, page after page as its Link headers lead. */
+    private List<JsonNode> allAlerts() throws Exception {
+        List<JsonNode> alerts = new ArrayList<>();
+        String next = "/api/v1/alerts?limit=500";
+        while (next != null) {
+            HttpResponse<String> page = get(endpoints.alerting() + next);
+            JSON.readTree(page.body()).forEach(alerts::add);
+            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
+        }
+        return alerts;
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {

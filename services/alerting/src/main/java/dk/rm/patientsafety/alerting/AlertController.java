@@ -13,6 +13,8 @@ import dk.rm.patientsafety.service.organisation.OrganisationRegister;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,7 +40,9 @@ import java.util.stream.Collectors;
 public class AlertController {
 
     static final String INVALID_QUERY = "https://patientsafety.rm.dk/problems/invalid-alert-query";
-    private static final Set<String> PARAMETERS = Set.of("unit", "incidentLocation", "status", "kind", "severity");
+    private static final Set<String> PARAMETERS = Set.of("unit", "incidentLocation", "status", "kind", "severity", "limit", "after");
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
     private final AlertRepository repository;
     private final Callers callers;
     private final UnitScope scope;
@@ -54,7 +58,8 @@ public class AlertController {
     @Get(produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     public HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String unit, @QueryValue @Nullable String incidentLocation,
                                 @QueryValue @Nullable String status, @QueryValue @Nullable String kind,
-                                @QueryValue @Nullable String severity, Authentication authentication) {
+                                @QueryValue @Nullable String severity, @QueryValue @Nullable String limit,
+                                @QueryValue @Nullable String after, Authentication authentication) {
         List<Problem.FieldError> errors = new ArrayList<>();
         request.getParameters().names().stream().filter(name -> !PARAMETERS.contains(name)).sorted()
                 .forEach(name -> errors.add(new Problem.FieldError(name, "is not a filter of this list; filters: " + String.join(", ",
@@ -64,6 +69,18 @@ public class AlertController {
         oneOf("status", status, AlertStatus.values(), errors);
         oneOf("kind", kind, AlertKind.values(), errors);
         oneOf("severity", severity, OverallSeverity.values(), errors);
+        int pageSize = DEFAULT_LIMIT;
+        if (limit != null) {
+            if (limit.matches("\\d{1,3}") && Integer.parseInt(limit) >= 1 && Integer.parseInt(limit) <= MAX_LIMIT) {
+                pageSize = Integer.parseInt(limit);
+            } else {
+                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        Optional<AlertCursor> cursor = after == null ? Optional.empty() : AlertCursor.parse(after);
+        if (after != null && cursor.isEmpty()) {
+            errors.add(new Problem.FieldError("after", "is not a cursor this list gave out"));
+        }
         if (!errors.isEmpty()) {
             return Problem.invalidFields(INVALID_QUERY, "Invalid alert query", errors);
         }
@@ -84,8 +101,16 @@ public class AlertController {
         if (locations.isPresent() && locations.get().isEmpty()) {
             return HttpResponse.ok(List.of());
         }
-        return HttpResponse.ok(repository.search(status, kind, severity, locations.isEmpty(), List.copyOf(locations.orElse(Set.of(""))))
-                .stream().map(StoredAlert::view).toList());
+        List<StoredAlert> page = repository.search(status, kind, severity, locations.isEmpty(), List.copyOf(locations.orElse(Set.of(""))),
+                cursor.map(AlertCursor::raisedAt).orElse(null), cursor.map(AlertCursor::alertId).orElse(null), pageSize);
+        MutableHttpResponse<List<AlertView>> response = HttpResponse.ok(page.stream().map(StoredAlert::view).toList());
+        if (page.size() == pageSize) {
+            // RFC 8288: the next page is the same query from after this page's last alert.
+            StoredAlert last = page.get(page.size() - 1);
+            String next = UriBuilder.of(request.getUri()).replaceQueryParam("after", AlertCursor.of(last.raisedAt(), last.alertId())).build().toString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response;
     }
 
     /** Empty stands for every unit. */

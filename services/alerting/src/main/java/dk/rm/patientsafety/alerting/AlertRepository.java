@@ -36,7 +36,8 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
 
     /**
      * Alerts newest first, each filter applied where given (a status, a kind, an overall severity), at the incident
-     * locations {@code locations} unless {@code everywhere}.
+     * locations {@code locations} unless {@code everywhere}, from after the cursor ({@code beforeAt}, {@code beforeId}:
+     * the last alert of the page before), at most {@code limit}.
      */
     @Query("""
             SELECT * FROM alert
@@ -44,9 +45,12 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
               AND (CAST(:kind AS TEXT) IS NULL OR kind = CAST(:kind AS TEXT))
               AND (CAST(:severity AS TEXT) IS NULL OR overall_severity = CAST(:severity AS TEXT))
               AND (:everywhere OR incident_location IN (:locations))
-            ORDER BY raised_at DESC, alert_id""")
+              AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL
+                   OR (raised_at, alert_id) < (CAST(:beforeAt AS TIMESTAMPTZ), CAST(:beforeId AS TEXT)))
+            ORDER BY raised_at DESC, alert_id DESC
+            LIMIT :limit""")
     List<StoredAlert> search(@Nullable String status, @Nullable String kind, @Nullable String severity, boolean everywhere,
-                             Collection<String> locations);
+                             Collection<String> locations, @Nullable Instant beforeAt, @Nullable String beforeId, int limit);
 
     /** The alert, locked until the transaction ends, so two follow-up steps on it cannot interleave. */
     @Query("SELECT * FROM alert WHERE alert_id = :alertId FOR UPDATE")
