@@ -152,7 +152,7 @@ class CprEverywhereIT extends PlatformIT {
     private void awaitAlerts(Set<String> httpReports) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
-            String body = get("alerting", "/api/v1/alerts").body();
+            String body = get("alerting", "/api/v1/alerts?limit=500").body(); // the run's alerts are the newest 500
             JsonNode alerts = JSON.readTree(body);
             Set<String> listed = new HashSet<>();
             long kafkaPath = 0;
