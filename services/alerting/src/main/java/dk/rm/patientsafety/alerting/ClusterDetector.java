@@ -93,7 +93,7 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
     /** Every cluster of the window whose span held the day: updated from the incidents left, withdrawn if too few. */
     private void shrink(Record<String, IncidentCountChange> record, IncidentCountChange change, String window, LocalDate day) {
         List<Alert> holding = new ArrayList<>();
-        String prefix = "cluster:" + change.getUnitSorCode() + ":" + change.getIncidentType().name() + ":";
+        String prefix = ClusterRule.alertIdPrefix(change.getUnitSorCode(), change.getIncidentType());
         try (KeyValueIterator<String, Alert> it = alerts.prefixScan(prefix, new StringSerializer())) {
             it.forEachRemaining(entry -> {
                 Alert cluster = entry.value;

@@ -36,7 +36,12 @@ public record ClusterRule(int count, int windowDays, int maxSpanDays) {
 
     /** The first day of a cluster names it, so a replay or a redelivery can only update its one alert. */
     public static String alertId(String location, IncidentType type, LocalDate firstDay) {
-        return String.join(":", "cluster", location, type.name(), firstDay.toString());
+        return alertIdPrefix(location, type) + firstDay;
+    }
+
+    /** What the ids of every cluster of one location and type begin with. */
+    static String alertIdPrefix(String location, IncidentType type) {
+        return String.join(":", "cluster", location, type.name(), "");
     }
 
     /**

@@ -56,7 +56,7 @@ final class IndicatorStandardAlerts extends AlertProcessor<QualityIndicatorObser
         String current = streak.size() >= rule.periods() ? IndicatorStandardRule.alertId(seriesId, streak.get(0).getPeriodStart()) : null;
         Instant now = clock.instant();
         List<Alert> standing = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> it = alerts.prefixScan("indicator-standard:" + seriesId + ":", new StringSerializer())) {
+        try (KeyValueIterator<String, Alert> it = alerts.prefixScan(IndicatorStandardRule.alertIdPrefix(seriesId), new StringSerializer())) {
             it.forEachRemaining(entry -> standing.add(entry.value));
         }
         for (Alert alert : standing) {

@@ -29,7 +29,12 @@ public record IndicatorStandardRule(int periods) {
 
     /** The first missed period names the streak, so a replay or a corrected result can only update its one alert. */
     public static String alertId(String seriesId, LocalDate firstMissed) {
-        return "indicator-standard:" + seriesId + ":" + firstMissed;
+        return alertIdPrefix(seriesId) + firstMissed;
+    }
+
+    /** What the ids of every streak of one series begin with. */
+    static String alertIdPrefix(String seriesId) {
+        return "indicator-standard:" + seriesId + ":";
     }
 
     /** The alert for a streak of missed periods ({@code missed}, oldest first, the series' latest among them). */
