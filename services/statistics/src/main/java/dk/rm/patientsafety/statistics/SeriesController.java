@@ -139,6 +139,6 @@ public class SeriesController {
 
     private static HttpResponse<?> notReady() {
         return Problem.respond(new Problem(NOT_READY, "Statistics not ready", 503,
-                "The statistics stream is still restoring its state; try again shortly", List.of()));
+                "The statistics stream is still restoring its state; try again shortly", List.of())).header("Retry-After", "5");
     }
 }
