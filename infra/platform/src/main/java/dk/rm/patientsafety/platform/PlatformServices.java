@@ -29,6 +29,11 @@ public final class PlatformServices implements AutoCloseable {
      * Streams state and the development pseudonym key live under {@code dataDir}.
      */
     public static PlatformServices start(Infrastructure infra, Ports ports, Path dataDir) {
+        return start(infra, ports, dataDir, Map.of());
+    }
+
+    /** As {@link #start(Infrastructure, Ports, Path)}, with settings of its own for a service (by environment name). */
+    public static PlatformServices start(Infrastructure infra, Ports ports, Path dataDir, Map<String, Map<String, Object>> overrides) {
         PlatformServices services = new PlatformServices();
         try {
             Map<String, Object> common = Map.of(
@@ -54,6 +59,7 @@ public final class PlatformServices implements AutoCloseable {
             alerting.put("datasources.default.url", infra.jdbcUrl());
             alerting.put("datasources.default.username", infra.jdbcUser());
             alerting.put("datasources.default.password", infra.jdbcPassword());
+            alerting.putAll(overrides.getOrDefault(AlertingApplication.ENVIRONMENT, Map.of()));
             services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, ports.alerting(), alerting));
             services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(),
                     settings(common, infra.kafka().login(KafkaPrincipals.STATISTICS))));

@@ -2,6 +2,7 @@ package dk.rm.patientsafety.platform;
 
 import dk.rm.patientsafety.testkit.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.rm.patientsafety.alerting.AlertLifecycle;
 import dk.rm.patientsafety.alerting.AlertingTopology;
 import dk.rm.patientsafety.alerting.SeriousIncidentRule;
 import dk.rm.patientsafety.events.Alert;
@@ -9,6 +10,10 @@ import dk.rm.patientsafety.events.AlertEvent;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.OverallSeverity;
 import dk.rm.patientsafety.testkit.TopicRecords;
+import dk.rm.patientsafety.testkit.TestMail;
+import dk.rm.patientsafety.testkit.TestWebhookReceiver;
+import dk.rm.patientsafety.delivery.WebhookSignature;
+import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first slice end to end on a real broker, registry and PostgreSQL: report over HTTP → classification → alert. */
 class IncidentToAlertIT extends PlatformIT {
+
+    private static final TestWebhookReceiver WEBHOOKS = TestWebhookReceiver.shared();
 
 
 
@@ -86,8 +93,9 @@ class IncidentToAlertIT extends PlatformIT {
             Thread.sleep(200);
             followUp = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + withdrawn.get("alertId").asText()).body());
         }
-        assertEquals("WITHDRAWN system", followUp.get("history").get(0).get("action").asText() + " "
-                + followUp.get("history").get(0).get("actor").asText(), "the follow-up is withdrawn with the cause: " + followUp);
+        JsonNode steps = followUp.get("history");
+        assertEquals("RAISED system, WITHDRAWN system", steps.get(0).get("action").asText() + " " + steps.get(0).get("actor").asText() + ", "
+                + steps.get(1).get("action").asText() + " " + steps.get(1).get("actor").asText(), "the follow-up is withdrawn with the cause: " + followUp);
         assertTrue(Instant.parse(withdrawn.get("updatedAt").asText()).isAfter(Instant.parse(raised.get("raisedAt").asText())),
                 "the withdrawal has its own time: " + withdrawn);
         List<ConsumerRecord<String, IncidentClassified>> classified = TopicRecords.readUntil(kafka, Topics.INCIDENTS_CLASSIFIED, registry,
@@ -131,7 +139,11 @@ class IncidentToAlertIT extends PlatformIT {
         String path = "/api/v1/alerts/" + alertId;
         JsonNode detail = JSON.readTree(get("rm-auh", "alerting", path).body());
         assertEquals("OPEN", detail.get("alert").get("followUp").asText());
-        assertEquals(0, detail.get("history").size());
+        JsonNode raised = detail.get("history").get(0);
+        assertEquals(1, detail.get("history").size(), detail.toString());
+        assertEquals("RAISED system 0", raised.get("action").asText() + " " + raised.get("actor").asText() + " " + raised.get("escalationLevel").asInt());
+        assertEquals(List.of("risikomanager.auh@patientsikkerhed.example"), JSON.convertValue(raised.get("recipients"), List.class),
+                "raised to the responsible hospital's risk managers");
 
         HttpResponse<String> noNote = postJson("rm-auh", "alerting", path + "/resolve", "{}");
         assertEquals(400, noNote.statusCode(), noNote.body());
@@ -157,15 +169,124 @@ class IncidentToAlertIT extends PlatformIT {
         JsonNode history = JSON.readTree(get("rm-auh", "alerting", path).body()).get("history");
         List<String> steps = new java.util.ArrayList<>();
         history.forEach(step -> steps.add(step.get("sequence").asInt() + " " + step.get("action").asText() + " " + step.get("actor").asText()));
-        assertEquals(List.of("1 ACKNOWLEDGED rm-auh", "2 ACTION_UNDERWAY rm-auh", "3 RESOLVED rm-auh", "4 REOPENED regional-team"), steps);
-        assertEquals("Dobbeltkontrol af heparin indført i afsnittet", history.get(2).get("note").asText());
-        assertEquals("Patienten [CPR] har klaget igen", history.get(3).get("note").asText(), "no CPR number in a note");
+        assertEquals(List.of("1 RAISED system", "2 ACKNOWLEDGED rm-auh", "3 ACTION_UNDERWAY rm-auh", "4 RESOLVED rm-auh",
+                "5 REOPENED regional-team"), steps);
+        assertEquals("Dobbeltkontrol af heparin indført i afsnittet", history.get(3).get("note").asText());
+        assertEquals("Patienten [CPR] har klaget igen", history.get(4).get("note").asText(), "no CPR number in a note");
+        assertEquals(List.of("risikomanager.auh@patientsikkerhed.example"), JSON.convertValue(history.get(4).get("recipients"), List.class),
+                "reopened, the alert is back with who had it");
 
         List<ConsumerRecord<String, AlertEvent>> events = TopicRecords.readUntil(kafka, Topics.ALERT_EVENTS, registry,
-                read -> read.stream().filter(r -> r.key().startsWith(alertId + "|")).count() == 4, Duration.ofSeconds(30));
-        AlertEvent resolved = events.stream().filter(r -> r.key().equals(alertId + "|3")).findFirst().orElseThrow().value();
+                read -> read.stream().filter(r -> r.key().startsWith(alertId + "|")).count() == 5, Duration.ofSeconds(30));
+        AlertEvent resolved = events.stream().filter(r -> r.key().equals(alertId + "|4")).findFirst().orElseThrow().value();
         assertEquals(List.of("RESOLVED", "ACTION_UNDERWAY", "RESOLVED", "rm-auh"), List.of(resolved.getAction().name(),
                 resolved.getFromStatus().name(), resolved.getToStatus().name(), resolved.getActor()));
+    }
+
+    @Test
+    void anAlertNobodyAcknowledgesGoesToTheManagementThenTheRegionalTeamAndAcknowledgingStopsIt() throws Exception {
+        String fatal = submit(report("SLICE-ESCALATE", "FATAL", "FATAL"));
+        String calm = submit(report("SLICE-ESCALATE-ACK", "FATAL", "FATAL"));
+        String alertId = SeriousIncidentRule.alertId(fatal);
+        awaitAlertStatus(fatal, "ACTIVE");
+        awaitAlertStatus(calm, "ACTIVE");
+        JsonNode open = awaitHistory(alertId, 1).get("alert");
+        Instant raisedAt = Instant.parse(open.get("raisedAt").asText());
+        assertEquals(raisedAt.plus(Duration.ofMinutes(15)), Instant.parse(open.get("escalateAt").asText()), "a fatal incident: 15 minutes");
+        awaitHistory(SeriousIncidentRule.alertId(calm), 1);
+        assertEquals(200, postJson("rm-auh", "alerting", "/api/v1/alerts/" + SeriousIncidentRule.alertId(calm) + "/acknowledge", "{}").statusCode());
+
+        // The sweep is driven by a clock the test sets: 14 minutes on nothing happens, 16 minutes on the management is told.
+        AlertLifecycle lifecycle = services.service("alerting").context().getBean(AlertLifecycle.class);
+        lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(14)));
+        assertEquals(1, awaitHistory(alertId, 1).get("history").size());
+        lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(16)));
+        JsonNode first = awaitHistory(alertId, 2);
+        JsonNode escalated = first.get("history").get(1);
+        assertEquals("ESCALATED system 1", escalated.get("action").asText() + " " + escalated.get("actor").asText() + " "
+                + escalated.get("escalationLevel").asInt());
+        assertEquals(List.of("ledelse.auh@patientsikkerhed.example"), JSON.convertValue(escalated.get("recipients"), List.class));
+        assertEquals("Ikke kvitteret inden for 15 minutter: sendt videre til den ansvarlige enheds ledelse.", escalated.get("note").asText());
+        assertEquals(raisedAt.plus(Duration.ofMinutes(30)), Instant.parse(first.get("alert").get("escalateAt").asText()));
+        List<TestMail.Mail> escalationMail = TestMail.await(m -> m.to().contains("ledelse.auh@patientsikkerhed.example")
+                && m.subject().startsWith("Eskaleret alarm") && m.text().contains(java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8)),
+                Duration.ofSeconds(30));
+        assertEquals(1, escalationMail.size(), "the management is mailed once");
+        assertTrue(escalationMail.get(0).text().contains("Bemærkning: Ikke kvitteret inden for 15 minutter"), escalationMail.get(0).text());
+
+        lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(16)));
+        assertEquals(2, awaitHistory(alertId, 2).get("history").size(), "a sweep at the same time again escalates nothing");
+        lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(31)));
+        JsonNode top = awaitHistory(alertId, 3);
+        assertEquals(List.of("risikomanager.regionalt-team@patientsikkerhed.example", "ledelse.regionalt-team@patientsikkerhed.example"),
+                JSON.convertValue(top.get("history").get(2).get("recipients"), List.class));
+        assertFalse(top.get("alert").hasNonNull("escalateAt"), "the top has no one above it: " + top);
+        lifecycle.escalateDue(raisedAt.plus(Duration.ofDays(30)));
+        assertEquals(3, awaitHistory(alertId, 3).get("history").size());
+
+        JsonNode acknowledged = awaitHistory(SeriousIncidentRule.alertId(calm), 2);
+        assertEquals("ACKNOWLEDGED", acknowledged.get("history").get(1).get("action").asText(), "acknowledged in time, never escalated");
+        assertEquals(0, acknowledged.get("alert").get("escalationLevel").asInt());
+
+        List<ConsumerRecord<String, AlertEvent>> events = TopicRecords.readUntil(kafka, Topics.ALERT_EVENTS, registry,
+                read -> keys(read).contains(alertId + "|3"), Duration.ofSeconds(30));
+        AlertEvent onTopic = events.stream().filter(r -> r.key().equals(alertId + "|2")).findFirst().orElseThrow().value();
+        assertEquals("ESCALATED 1 [ledelse.auh@patientsikkerhed.example]", onTopic.getAction() + " " + onTopic.getEscalationLevel() + " "
+                + onTopic.getRecipients());
+    }
+
+    @Test
+    void anAlertIsMailedInDanishToItsRecipientsAndPostedSignedToSubscribersRetriedAndDeadLetteredAfterTheLastTry() throws Exception {
+        String flaky = submit(report("SLICE-DELIVER-FLAKY", "SERIOUS", "FATAL"));
+        String flakyEvent = SeriousIncidentRule.alertId(flaky) + "|1";
+        WEBHOOKS.refuse(flakyEvent, 2);
+        String dead = submit(report("SLICE-DELIVER-DEAD", "SERIOUS", "FATAL"));
+        String deadEvent = SeriousIncidentRule.alertId(dead) + "|1";
+        WEBHOOKS.refuse(deadEvent, 100);
+
+        List<TestWebhookReceiver.Request> tries = WEBHOOKS.await(r -> flakyEvent.equals(r.eventId()), 3, Duration.ofSeconds(60));
+        assertEquals(List.of(500, 500, 204), tries.stream().map(TestWebhookReceiver.Request::answered).toList(), "tried until delivered");
+        assertTrue(Duration.between(tries.get(0).at(), tries.get(1).at()).toMillis() >= 150, "backed off: " + tries);
+        assertTrue(Duration.between(tries.get(1).at(), tries.get(2).at()).toMillis() >= 350, "backed off twice as long: " + tries);
+        for (TestWebhookReceiver.Request request : tries) {
+            assertTrue(WebhookSignature.verify(TestWebhookReceiver.SECRET, request.eventId(), Long.parseLong(request.timestamp()), request.body(),
+                    request.signature()), "signed: " + request);
+        }
+        JsonNode payload = JSON.readTree(tries.get(2).body());
+        assertEquals(flakyEvent, payload.get("eventId").asText());
+        assertEquals("RAISED", payload.get("step").get("action").asText());
+        assertEquals(SeriousIncidentRule.alertId(flaky), payload.get("alert").get("alertId").asText());
+
+        List<TestWebhookReceiver.Request> refused = WEBHOOKS.await(r -> deadEvent.equals(r.eventId()), 4, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, DeadLetter>> letters = TopicRecords.readUntil(kafka, Topics.DEAD_LETTERS, registry,
+                read -> read.stream().anyMatch(r -> r.key() != null && r.key().startsWith(deadEvent)), Duration.ofSeconds(30));
+        DeadLetter letter = letters.stream().filter(r -> r.key() != null && r.key().startsWith(deadEvent)).findFirst().orElseThrow().value();
+        assertEquals(4, refused.size(), "four tries, then given up");
+        assertEquals("DELIVERY_EXHAUSTED", letter.getReasonCode());
+        assertEquals("test-receiver answered 500 (4 tries)", letter.getReason());
+        Thread.sleep(1_500);
+        assertEquals(4, WEBHOOKS.received(r -> deadEvent.equals(r.eventId())).size(), "no fifth try");
+
+        List<TestMail.Mail> mails = TestMail.await(m -> m.text().contains(java.net.URLEncoder.encode(SeriousIncidentRule.alertId(flaky),
+                java.nio.charset.StandardCharsets.UTF_8)), Duration.ofSeconds(30));
+        assertEquals(1, mails.size(), "one mail to the one mailbox: " + mails);
+        TestMail.Mail mail = mails.get(0);
+        assertEquals(List.of("risikomanager.auh@patientsikkerhed.example"), mail.to());
+        assertEquals("Ny alarm: Alvorlig hændelse – Aarhus Universitetshospital, Akutafdelingen", mail.subject());
+        assertTrue(mail.text().contains("Hvorfor: Hændelsen fik alvorlig konsekvens for patienten."), mail.text());
+        assertTrue(mail.text().contains("Kvittér senest:"), mail.text());
+        assertFalse(mail.text().contains("dosis") || mail.text().contains("morfin"), "no free text from the report: " + mail.text());
+    }
+
+    private static JsonNode awaitHistory(String alertId, int steps) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode detail = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + alertId).body());
+        while (detail.path("history").size() < steps) {
+            assertTrue(Instant.now().isBefore(deadline), "no " + steps + " steps: " + detail);
+            Thread.sleep(200);
+            detail = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + alertId).body());
+        }
+        return detail;
     }
 
     @Test

@@ -5,12 +5,15 @@ import dk.rm.patientsafety.identity.DemoAccount;
 import dk.rm.patientsafety.oauth.ClientCredentials;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
 import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.testkit.TestMail;
+import dk.rm.patientsafety.testkit.TestWebhookReceiver;
 import dk.rm.patientsafety.testkit.TestPostgres;
 import dk.rm.patientsafety.testkit.TestSchemaRegistry;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The platform's services on the test kit's real broker, registry and PostgreSQL, on free ports. */
 final class TestPlatform {
@@ -19,10 +22,27 @@ final class TestPlatform {
     }
 
     static PlatformServices start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * Alerting mails through the test JVM's real SMTP server and posts webhooks to its real receiver; {@code alerting}
+     * adds settings of its own.
+     */
+    static PlatformServices start(Path dataDir, Map<String, Object> alerting) {
         TestPostgres.Database db = TestPostgres.shared();
+        Map<String, Object> mail = new java.util.HashMap<>(Map.of("delivery.mail.enabled", "true", "delivery.mail.host", "127.0.0.1",
+                "delivery.mail.port", TestMail.port(), "delivery.mail.from", "alarmer@patientsikkerhed.example",
+                // a downstream system of the whole region, and tries close together so a test sees them all
+                "delivery.webhooks.test-receiver.url", TestWebhookReceiver.shared().url().toString(),
+                "delivery.webhooks.test-receiver.secret", TestWebhookReceiver.SECRET,
+                "delivery.webhooks.test-receiver.units", "1309000000000",
+                "delivery.retry.first", "200ms", "delivery.retry.max", "1s", "delivery.retry.tries", "4"));
+        mail.putAll(alerting);
         return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
                 db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer(),
-                TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)), PlatformServices.Ports.anyFree(), dataDir);
+                TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),
+                PlatformServices.Ports.anyFree(), dataDir, Map.of(dk.rm.patientsafety.alerting.AlertingApplication.ENVIRONMENT, mail));
     }
 
     /** The bulk importer as a region runs it against these services: the bulk-import client's credentials, no terminal. */

@@ -95,6 +95,8 @@ public class AlertEventRelay implements Runnable {
                 .setActor(row.actor())
                 .setNote(row.note())
                 .setAt(row.at())
+                .setEscalationLevel(row.escalationLevel())
+                .setRecipients(row.recipientList())
                 .build();
     }
 

@@ -2,13 +2,20 @@ package dk.rm.patientsafety.alerting;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One step of an alert's follow-up as the table keeps it and the API shows it. */
+/** One step of an alert's follow-up as the table keeps it; {@code recipients} as {@code |a|b|}. */
 @Introspected
-@Serdeable
 public record AlertEventRow(String alertId, int sequence, String action, String fromStatus, String toStatus, String actor,
-                            @Nullable String note, Instant at) {
+                            @Nullable String note, Instant at, int escalationLevel, String recipients) {
+
+    List<String> recipientList() {
+        return StoredAlert.list(recipients);
+    }
+
+    HistoryStep view() {
+        return new HistoryStep(sequence, action, fromStatus, toStatus, actor, note, at, escalationLevel, recipientList());
+    }
 }

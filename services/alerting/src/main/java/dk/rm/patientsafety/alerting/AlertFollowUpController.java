@@ -40,7 +40,7 @@ public class AlertFollowUpController {
 
     /** The alert and every step of its follow-up, oldest first. */
     @Serdeable
-    public record AlertDetail(AlertView alert, @JsonInclude(JsonInclude.Include.ALWAYS) List<AlertEventRow> history) {
+    public record AlertDetail(AlertView alert, @JsonInclude(JsonInclude.Include.ALWAYS) List<HistoryStep> history) {
     }
 
     private final AlertRepository repository;
@@ -61,7 +61,7 @@ public class AlertFollowUpController {
         if (alert.isEmpty() || !scope.covers(callers.of(authentication), alert.get().incidentLocation())) {
             return notFound(alertId);
         }
-        return HttpResponse.ok(new AlertDetail(alert.get().view(), repository.history(alertId)));
+        return HttpResponse.ok(new AlertDetail(alert.get().view(), repository.history(alertId).stream().map(AlertEventRow::view).toList()));
     }
 
     @Post(value = "/{alertId}/{step}", consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})

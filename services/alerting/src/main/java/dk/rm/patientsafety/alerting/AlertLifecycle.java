@@ -9,17 +9,20 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Takes an alert's follow-up steps ({@link FollowUp}): each one locks the alert's row, writes its event with the
  * next sequence number and the new state in one transaction; the relay publishes the event. A person's step names
- * their token's subject; a withdrawal or a raise again by the cause names {@code system}.
+ * their token's subject; a raise, an escalation, a withdrawal or a raise again by the cause names {@code system}.
  */
 @Singleton
 public class AlertLifecycle {
 
     static final String SYSTEM = "system";
+    private static final int SWEEP_BATCH = 100;
 
     /** What a step came to. */
     public sealed interface Outcome permits Done, NotFound, Conflict {
@@ -37,11 +40,18 @@ public class AlertLifecycle {
 
     private final AlertRepository repository;
     private final UnitScope scope;
+    private final AlertRecipients recipients;
+    private final EscalationRule escalation;
+    private final AlertDelivery delivery;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertLifecycle(AlertRepository repository, UnitScope scope) {
+    public AlertLifecycle(AlertRepository repository, UnitScope scope, AlertRecipients recipients, EscalationRule escalation,
+                          AlertDelivery delivery) {
         this.repository = repository;
+        this.delivery = delivery;
         this.scope = scope;
+        this.recipients = recipients;
+        this.escalation = escalation;
     }
 
     @Transactional
@@ -59,29 +69,64 @@ public class AlertLifecycle {
         if (to.isEmpty()) {
             return new Conflict("An alert that is " + from + " cannot be " + action);
         }
-        record(alert.alertId(), action, from, to.get(), caller.subject(), note);
+        Instant now = clock.instant();
+        // Reopened, the alert is back with everyone who had it, and on the clock again.
+        List<String> told = to.get() == FollowUpStatus.OPEN ? List.copyOf(recipients.upTo(alert.escalationLevel(), alert.addressee())) : List.of();
+        record(alert, action, from, to.get(), caller.subject(), note, now, alert.escalationLevel(), told, now);
         return new Done(repository.find(alertId).orElseThrow().view());
     }
 
     /**
-     * The cause's status changed on the alerts topic: withdrawn (reclassified, signal cleared) withdraws the follow-up,
-     * active again after a withdrawal opens it again. A replayed status finds the follow-up already there and writes nothing.
+     * The cause's status changed on the alerts topic: a new active alert is raised to its first recipients, withdrawn
+     * (reclassified, signal cleared) withdraws the follow-up, active again after a withdrawal opens it again. A replayed
+     * status finds the follow-up already there and writes nothing.
      */
     @Transactional
     public void causeChanged(String alertId) {
         repository.findForUpdate(alertId).ifPresent(alert -> {
             FollowUpStatus from = FollowUpStatus.valueOf(alert.followUp());
-            if (alert.status().equals(AlertStatus.WITHDRAWN.name()) && from != FollowUpStatus.WITHDRAWN) {
-                record(alertId, FollowUpAction.WITHDRAWN, from, FollowUpStatus.WITHDRAWN, SYSTEM, null);
-            } else if (alert.status().equals(AlertStatus.ACTIVE.name()) && from == FollowUpStatus.WITHDRAWN) {
-                record(alertId, FollowUpAction.RAISED_AGAIN, from, FollowUpStatus.OPEN, SYSTEM, null);
+            boolean active = alert.status().equals(AlertStatus.ACTIVE.name());
+            if (active && from == FollowUpStatus.OPEN && repository.lastSequence(alertId) == 0) {
+                record(alert, FollowUpAction.RAISED, from, FollowUpStatus.OPEN, SYSTEM, null, alert.raisedAt(), 0,
+                        recipients.newAt(0, alert.addressee()), alert.raisedAt());
+            } else if (alert.status().equals(AlertStatus.WITHDRAWN.name()) && from != FollowUpStatus.WITHDRAWN) {
+                record(alert, FollowUpAction.WITHDRAWN, from, FollowUpStatus.WITHDRAWN, SYSTEM, null, clock.instant(),
+                        alert.escalationLevel(), List.of(), null);
+            } else if (active && from == FollowUpStatus.WITHDRAWN) {
+                Instant now = clock.instant();
+                record(alert, FollowUpAction.RAISED_AGAIN, from, FollowUpStatus.OPEN, SYSTEM, null, now, alert.escalationLevel(),
+                        List.copyOf(recipients.upTo(alert.escalationLevel(), alert.addressee())), now);
             }
         });
     }
 
-    private void record(String alertId, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, String actor, String note) {
-        repository.insertEvent(alertId, repository.lastSequence(alertId) + 1, action.name(), from.name(), to.name(), actor, note,
-                clock.instant());
-        repository.setFollowUp(alertId, to.name());
+    /**
+     * Takes every open alert whose time to be acknowledged ran out by {@code now} one level up, to the recipients the
+     * new level adds; the number escalated. The time is a parameter so the sweep can be driven by any clock.
+     */
+    @Transactional
+    public int escalateDue(Instant now) {
+        List<StoredAlert> due = repository.dueForEscalation(now, SWEEP_BATCH);
+        for (StoredAlert alert : due) {
+            int level = alert.escalationLevel() + 1;
+            String note = EscalationNotes.escalated(level, escalation.within(alert.overallSeverity()));
+            // The next level's time runs from when this one was due, so a late sweep does not push the deadline out.
+            record(alert, FollowUpAction.ESCALATED, FollowUpStatus.OPEN, FollowUpStatus.OPEN, SYSTEM, note, now, level,
+                    recipients.newAt(level, alert.addressee()), alert.escalateAt());
+        }
+        return due.size();
+    }
+
+    /** Writes the step and the alert's new state; {@code clockFrom} starts the time to acknowledge if the alert is left open. */
+    private void record(StoredAlert alert, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, String actor, String note,
+                        Instant at, int level, List<String> told, Instant clockFrom) {
+        AlertEventRow step = new AlertEventRow(alert.alertId(), repository.lastSequence(alert.alertId()) + 1, action.name(), from.name(),
+                to.name(), actor, note, at, level, StoredAlert.listColumn(told));
+        repository.insertEvent(step.alertId(), step.sequence(), step.action(), step.fromStatus(), step.toStatus(), step.actor(), step.note(),
+                step.at(), step.escalationLevel(), step.recipients());
+        Instant escalateAt = to == FollowUpStatus.OPEN && clockFrom != null
+                ? escalation.next(alert.overallSeverity(), level, clockFrom).orElse(null) : null;
+        repository.setFollowUp(alert.alertId(), to.name(), level, escalateAt);
+        delivery.announce(repository.find(alert.alertId()).orElseThrow(), step);
     }
 }

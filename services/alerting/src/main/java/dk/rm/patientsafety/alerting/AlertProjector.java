@@ -81,7 +81,7 @@ public class AlertProjector implements WatchedConsumer {
                     StoredAlert.listColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
                     alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt(),
                     alert.getIncidentType() == null ? null : alert.getIncidentType().name(), StoredAlert.listColumn(alert.getReportIds()),
-                    alert.getLastEventDate(), alert.getSeriesId());
+                    alert.getLastEventDate(), alert.getSeriesId(), alert.getCrossSector());
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }

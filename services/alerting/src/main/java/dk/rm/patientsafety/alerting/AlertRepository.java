@@ -19,20 +19,20 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
     /** Keeps the first raise time, whatever a replay of an older record says. */
     @Query("""
             INSERT INTO alert (alert_id, kind, report_id, overall_severity, incident_location, event_date, headline, reason,
-                raised_at, status, responsible_unit, lineage, updated_at, incident_type, report_ids, last_event_date, series_id)
+                raised_at, status, responsible_unit, lineage, updated_at, incident_type, report_ids, last_event_date, series_id, cross_sector)
             VALUES (:alertId, :kind, :reportId, :overallSeverity, :incidentLocation, :eventDate, :headline, :reason,
-                :raisedAt, :status, :responsibleUnit, :lineage, :updatedAt, :incidentType, :reportIds, :lastEventDate, :seriesId)
+                :raisedAt, :status, :responsibleUnit, :lineage, :updatedAt, :incidentType, :reportIds, :lastEventDate, :seriesId, :crossSector)
             ON CONFLICT (alert_id) DO UPDATE SET kind = EXCLUDED.kind, report_id = EXCLUDED.report_id,
                 overall_severity = EXCLUDED.overall_severity, incident_location = EXCLUDED.incident_location,
                 event_date = EXCLUDED.event_date, headline = EXCLUDED.headline, reason = EXCLUDED.reason,
                 raised_at = LEAST(alert.raised_at, EXCLUDED.raised_at), status = EXCLUDED.status,
                 responsible_unit = EXCLUDED.responsible_unit, lineage = EXCLUDED.lineage, updated_at = EXCLUDED.updated_at,
                 incident_type = EXCLUDED.incident_type, report_ids = EXCLUDED.report_ids, last_event_date = EXCLUDED.last_event_date,
-                series_id = EXCLUDED.series_id""")
+                series_id = EXCLUDED.series_id, cross_sector = EXCLUDED.cross_sector""")
     void upsert(String alertId, String kind, @Nullable String reportId, String overallSeverity, String incidentLocation,
                 @Nullable LocalDate eventDate, String headline, String reason, Instant raisedAt, String status,
                 @Nullable String responsibleUnit, String lineage, Instant updatedAt, @Nullable String incidentType, String reportIds,
-                @Nullable LocalDate lastEventDate, @Nullable String seriesId);
+                @Nullable LocalDate lastEventDate, @Nullable String seriesId, boolean crossSector);
 
     /**
      * Alerts newest first, each filter applied where given (a status, a kind, an overall severity), at the incident
@@ -59,22 +59,28 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
     @Query("SELECT * FROM alert WHERE alert_id = :alertId")
     Optional<StoredAlert> find(String alertId);
 
-    @Query("UPDATE alert SET follow_up = :followUp WHERE alert_id = :alertId")
-    void setFollowUp(String alertId, String followUp);
+    @Query("UPDATE alert SET follow_up = :followUp, escalation_level = :escalationLevel, escalate_at = :escalateAt WHERE alert_id = :alertId")
+    void setFollowUp(String alertId, String followUp, int escalationLevel, @Nullable Instant escalateAt);
+
+    /** Open alerts whose time to be acknowledged has run out, locked; another instance's sweep skips them meanwhile. */
+    @Query("""
+            SELECT * FROM alert WHERE escalate_at <= :now AND status = 'ACTIVE' AND follow_up = 'OPEN'
+            ORDER BY escalate_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<StoredAlert> dueForEscalation(Instant now, int limit);
 
     @Query("SELECT COALESCE(MAX(sequence), 0) FROM alert_event WHERE alert_id = :alertId")
     int lastSequence(String alertId);
 
     @Query("""
-            INSERT INTO alert_event (alert_id, sequence, action, from_status, to_status, actor, note, at)
-            VALUES (:alertId, :sequence, :action, :fromStatus, :toStatus, :actor, :note, :at)""")
+            INSERT INTO alert_event (alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients)
+            VALUES (:alertId, :sequence, :action, :fromStatus, :toStatus, :actor, :note, :at, :escalationLevel, :recipients)""")
     void insertEvent(String alertId, int sequence, String action, String fromStatus, String toStatus, String actor,
-                     @Nullable String note, Instant at);
+                     @Nullable String note, Instant at, int escalationLevel, String recipients);
 
-    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at FROM alert_event WHERE alert_id = :alertId ORDER BY sequence")
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients FROM alert_event WHERE alert_id = :alertId ORDER BY sequence")
     List<AlertEventRow> history(String alertId);
 
-    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at FROM alert_event WHERE NOT published ORDER BY at, alert_id, sequence LIMIT 500")
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients FROM alert_event WHERE NOT published ORDER BY at, alert_id, sequence LIMIT 500")
     List<AlertEventRow> unpublished();
 
     @Query("UPDATE alert_event SET published = TRUE WHERE alert_id = :alertId AND sequence = :sequence")

@@ -13,12 +13,14 @@ import java.util.List;
  * ({@code lineage}, the incident location first), its evidence ({@code reportIds}: a cluster's reports; a serious
  * incident's is {@code reportId}; a control-chart signal's its {@code seriesId}), when it was first raised and when it
  * last changed, and where its follow-up stands ({@code followUp}: OPEN, ACKNOWLEDGED, ACTION_UNDERWAY, RESOLVED,
- * WITHDRAWN).
+ * WITHDRAWN), who has it ({@code escalationLevel}: 0 the responsible unit's risk managers, 1 also its management, 2 also
+ * the regional team) and when it goes up next unless acknowledged ({@code escalateAt}).
  */
 @Serdeable
 public record AlertView(String alertId, String kind, @Nullable String reportId, String overallSeverity, String incidentLocation,
                         @Nullable String responsibleUnit, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> lineage, @Nullable String incidentType,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> reportIds,
                         @Nullable String seriesId, @Nullable LocalDate eventDate, @Nullable LocalDate lastEventDate, String headline, String reason,
-                        Instant raisedAt, Instant updatedAt, String status, String followUp) {
+                        Instant raisedAt, Instant updatedAt, String status, String followUp, boolean crossSector,
+                        int escalationLevel, @Nullable Instant escalateAt) {
 }

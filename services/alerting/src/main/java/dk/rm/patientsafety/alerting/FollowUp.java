@@ -32,7 +32,7 @@ final class FollowUp {
             case ACKNOWLEDGED -> FollowUpStatus.ACKNOWLEDGED;
             case ACTION_UNDERWAY -> FollowUpStatus.ACTION_UNDERWAY;
             case RESOLVED -> FollowUpStatus.RESOLVED;
-            case REOPENED, WITHDRAWN, RAISED_AGAIN -> FollowUpStatus.OPEN;
+            case REOPENED, WITHDRAWN, RAISED_AGAIN, RAISED, ESCALATED -> FollowUpStatus.OPEN;
         });
     }
 

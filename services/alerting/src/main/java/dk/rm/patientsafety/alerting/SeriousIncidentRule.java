@@ -62,6 +62,7 @@ public final class SeriousIncidentRule {
                 .setUpdatedAt(now)
                 .setResponsibleUnit(incident.getResponsibleUnit())
                 .setLineage(lineage)
+                .setCrossSector(incident.getCrossSector())
                 // History must not page anyone: a backfilled incident from years ago is on record, not news.
                 .setStatus(report.getHistorical() ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
                 .build());

@@ -29,19 +29,27 @@ public record StoredAlert(
         String reportIds,
         @Nullable LocalDate lastEventDate,
         @Nullable String seriesId,
-        String followUp) {
+        String followUp,
+        boolean crossSector,
+        int escalationLevel,
+        @Nullable Instant escalateAt) {
 
     /** {@code |a|b|c|}: ids and SOR codes hold no {@code |}. */
     static String listColumn(List<String> items) {
         return items.isEmpty() ? "" : "|" + String.join("|", items) + "|";
     }
 
-    private static List<String> list(String column) {
+    static List<String> list(String column) {
         return column.isEmpty() ? List.of() : Arrays.asList(column.substring(1, column.length() - 1).split("\\|"));
+    }
+
+    AlertRecipients.Addressee addressee() {
+        return new AlertRecipients.Addressee(list(lineage).isEmpty() ? List.of(incidentLocation) : list(lineage), responsibleUnit, crossSector);
     }
 
     AlertView view() {
         return new AlertView(alertId, kind, reportId, overallSeverity, incidentLocation, responsibleUnit, list(lineage), incidentType,
-                list(reportIds), seriesId, eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status, followUp);
+                list(reportIds), seriesId, eventDate, lastEventDate, headline, reason, raisedAt, updatedAt == null ? raisedAt : updatedAt, status, followUp,
+                crossSector, escalationLevel, escalateAt);
     }
 }

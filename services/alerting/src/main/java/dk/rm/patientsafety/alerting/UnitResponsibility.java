@@ -19,7 +19,12 @@ final class UnitResponsibility {
                 return candidate;
             }
         }
+        return regionalTeam(register).orElse(unit);
+    }
+
+    /** The regional team: handles general practice, pharmacies and municipalities, and is told of cross-sector incidents. */
+    static java.util.Optional<String> regionalTeam(OrganisationRegister register) {
         return register.units().stream().filter(u -> u.kind() == OrganisationUnit.Kind.TEAM).map(OrganisationUnit::sorCode)
-                .findFirst().orElse(unit);
+                .sorted().findFirst();
     }
 }
