@@ -216,7 +216,21 @@ class IncidentToAlertIT extends PlatformIT {
 
         lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(16)));
         assertEquals(2, awaitHistory(alertId, 2).get("history").size(), "a sweep at the same time again escalates nothing");
-        lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(31)));
+        // Two sweeps at once (two instances): the row lock lets one take the alert, the other skips it.
+        java.util.concurrent.ExecutorService sweeps = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> both = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            both.add(sweeps.submit(() -> {
+                start.await();
+                return lifecycle.escalateDue(raisedAt.plus(Duration.ofMinutes(31)));
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Integer> sweep : both) {
+            sweep.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        sweeps.shutdown();
         JsonNode top = awaitHistory(alertId, 3);
         assertEquals(List.of("risikomanager.regionalt-team@patientsikkerhed.example", "ledelse.regionalt-team@patientsikkerhed.example"),
                 JSON.convertValue(top.get("history").get(2).get("recipients"), List.class));
@@ -278,13 +292,51 @@ class IncidentToAlertIT extends PlatformIT {
         assertFalse(mail.text().contains("dosis") || mail.text().contains("morfin"), "no free text from the report: " + mail.text());
     }
 
+    @Test
+    void theLiveStreamShowsTheCallersAlertsOnlyAndAReconnectionFromLastEventIdMissesNothing() throws Exception {
+        try (SseClient auh = SseClient.open(services.service("alerting").url() + "/api/v1/alerts/stream", "rm-auh", null)) {
+            String ours = submit(report("SLICE-STREAM-AUH", "SERIOUS", "FATAL"));
+            Map<String, Object> elsewhere = new java.util.HashMap<>(report("SLICE-STREAM-GOEDSTRUP", "SERIOUS", "FATAL"));
+            elsewhere.put("incidentLocation", "1309021000000");
+            String theirs = submit(elsewhere);
+            awaitAlertStatus(theirs, "ACTIVE");
+            SseClient.Event raised = auh.next(e -> e.data().contains(ours), Duration.ofSeconds(60));
+            assertEquals("alert-step", raised.name());
+            JsonNode step = JSON.readTree(raised.data());
+            assertEquals("RAISED", step.get("step").get("action").asText());
+            assertEquals(SeriousIncidentRule.alertId(ours), step.get("alert").get("alertId").asText());
+            awaitHistory("regional-team", SeriousIncidentRule.alertId(theirs), 1);
+            Thread.sleep(500);
+            assertTrue(auh.seen().stream().noneMatch(e -> e.data().contains(theirs)), "another hospital's alert is not on AUH's stream");
+
+            auh.close();
+            String alertId = SeriousIncidentRule.alertId(ours);
+            assertEquals(200, postJson("rm-auh", "alerting", "/api/v1/alerts/" + alertId + "/acknowledge", "{}").statusCode());
+            assertEquals(200, postJson("rm-auh", "alerting", "/api/v1/alerts/" + alertId + "/action-underway", "{}").statusCode());
+            try (SseClient again = SseClient.open(services.service("alerting").url() + "/api/v1/alerts/stream", "rm-auh", raised.id())) {
+                SseClient.Event first = again.next(e -> true, Duration.ofSeconds(30));
+                SseClient.Event second = again.next(e -> true, Duration.ofSeconds(30));
+                assertEquals(List.of("ACKNOWLEDGED", "ACTION_UNDERWAY"), List.of(JSON.readTree(first.data()).get("step").get("action").asText(),
+                        JSON.readTree(second.data()).get("step").get("action").asText()), "what happened while away, in order");
+                assertTrue(Long.parseLong(first.id()) > Long.parseLong(raised.id()) && Long.parseLong(second.id()) > Long.parseLong(first.id()));
+                assertTrue(first.data().contains(alertId), first.data());
+            }
+        }
+        HttpResponse<String> bad = get("rm-auh", "alerting", "/api/v1/alerts/stream", Map.of("Last-Event-ID", "yesterday"));
+        assertEquals(400, bad.statusCode(), bad.body());
+    }
+
     private static JsonNode awaitHistory(String alertId, int steps) throws Exception {
+        return awaitHistory("rm-auh", alertId, steps);
+    }
+
+    private static JsonNode awaitHistory(String account, String alertId, int steps) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode detail = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + alertId).body());
+        JsonNode detail = JSON.readTree(get(account, "alerting", "/api/v1/alerts/" + alertId).body());
         while (detail.path("history").size() < steps) {
             assertTrue(Instant.now().isBefore(deadline), "no " + steps + " steps: " + detail);
             Thread.sleep(200);
-            detail = JSON.readTree(get("rm-auh", "alerting", "/api/v1/alerts/" + alertId).body());
+            detail = JSON.readTree(get(account, "alerting", "/api/v1/alerts/" + alertId).body());
         }
         return detail;
     }

@@ -69,6 +69,13 @@ abstract class PlatformIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> get(String account, String service, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.service(service).url() + path))
+                .header("Authorization", TestIdentityProvider.bearer(account)).timeout(java.time.Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> postJson(String service, String path, String json) throws Exception {
         return postJson(defaultAccount(service), service, path, json);
     }

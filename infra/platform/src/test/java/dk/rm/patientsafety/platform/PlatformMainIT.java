@@ -96,6 +96,8 @@ class PlatformMainIT {
             hospital = runBlock("README.md", "<!-- alert-filters:", printed);
         }
         assertTrue(hospital.contains("\"responsibleUnit\":\"1309010000000\""), "the hospital's active alerts:\n" + hospital);
+        String stream = runBlock("docs/patient-safety-officers.md", "<!-- alert-stream:", printed);
+        assertTrue(stream.contains("alert-step") && stream.contains("\"action\":\"RAISED\""), "the quick start's alert on the stream:\n" + stream);
     }
 
     /** A marked bash block of a document, run with bash as a user would, against this platform's ports. */

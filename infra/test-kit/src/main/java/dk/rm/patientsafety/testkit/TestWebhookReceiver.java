@@ -27,7 +27,7 @@ public final class TestWebhookReceiver {
     private static TestWebhookReceiver shared;
 
     /** One request as it arrived. */
-    public record Request(String eventId, String timestamp, String signature, String body, int answered, Instant at) {
+    public record Request(String eventId, String timestamp, String signature, String body, int answered, Instant at, long nanos) {
     }
 
     private final HttpServer server;
@@ -47,7 +47,7 @@ public final class TestWebhookReceiver {
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             int status = refuse != null && refuse.getAndDecrement() > 0 ? 500 : 204;
             requests.add(new Request(eventId, exchange.getRequestHeaders().getFirst("X-Patientsafety-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("X-Patientsafety-Signature"), body, status, Instant.now()));
+                    exchange.getRequestHeaders().getFirst("X-Patientsafety-Signature"), body, status, Instant.now(), System.nanoTime()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -5,6 +5,7 @@ import dk.rm.patientsafety.events.FollowUpAction;
 import dk.rm.patientsafety.events.FollowUpStatus;
 import dk.rm.patientsafety.security.Caller;
 import dk.rm.patientsafety.security.UnitScope;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -43,11 +44,13 @@ public class AlertLifecycle {
     private final AlertRecipients recipients;
     private final EscalationRule escalation;
     private final AlertDelivery delivery;
+    private final ApplicationEventPublisher<StepRecorded> events;
     private final Clock clock = Clock.systemUTC();
 
     public AlertLifecycle(AlertRepository repository, UnitScope scope, AlertRecipients recipients, EscalationRule escalation,
-                          AlertDelivery delivery) {
+                          AlertDelivery delivery, ApplicationEventPublisher<StepRecorded> events) {
         this.repository = repository;
+        this.events = events;
         this.delivery = delivery;
         this.scope = scope;
         this.recipients = recipients;
@@ -120,13 +123,19 @@ public class AlertLifecycle {
     /** Writes the step and the alert's new state; {@code clockFrom} starts the time to acknowledge if the alert is left open. */
     private void record(StoredAlert alert, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, String actor, String note,
                         Instant at, int level, List<String> told, Instant clockFrom) {
+        repository.lockEventOrder();
         AlertEventRow step = new AlertEventRow(alert.alertId(), repository.lastSequence(alert.alertId()) + 1, action.name(), from.name(),
-                to.name(), actor, note, at, level, StoredAlert.listColumn(told));
+                to.name(), actor, note, at, level, StoredAlert.listColumn(told), 0);
         repository.insertEvent(step.alertId(), step.sequence(), step.action(), step.fromStatus(), step.toStatus(), step.actor(), step.note(),
                 step.at(), step.escalationLevel(), step.recipients());
         Instant escalateAt = to == FollowUpStatus.OPEN && clockFrom != null
                 ? escalation.next(alert.overallSeverity(), level, clockFrom).orElse(null) : null;
         repository.setFollowUp(alert.alertId(), to.name(), level, escalateAt);
         delivery.announce(repository.find(alert.alertId()).orElseThrow(), step);
+        events.publishEvent(new StepRecorded(alert.alertId()));
+    }
+
+    /** Published in a step's transaction; listeners that wait for the commit hear of it after. */
+    public record StepRecorded(String alertId) {
     }
 }

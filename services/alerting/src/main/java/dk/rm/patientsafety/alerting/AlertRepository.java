@@ -77,14 +77,27 @@ public interface AlertRepository extends GenericRepository<StoredAlert, String> 
     void insertEvent(String alertId, int sequence, String action, String fromStatus, String toStatus, String actor,
                      @Nullable String note, Instant at, int escalationLevel, String recipients);
 
-    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients FROM alert_event WHERE alert_id = :alertId ORDER BY sequence")
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients, event_no FROM alert_event WHERE alert_id = :alertId ORDER BY sequence")
     List<AlertEventRow> history(String alertId);
 
-    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients FROM alert_event WHERE NOT published ORDER BY at, alert_id, sequence LIMIT 500")
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients, event_no FROM alert_event WHERE NOT published ORDER BY at, alert_id, sequence LIMIT 500")
     List<AlertEventRow> unpublished();
 
     @Query("UPDATE alert_event SET published = TRUE WHERE alert_id = :alertId AND sequence = :sequence")
     void markPublished(String alertId, int sequence);
+
+    /** Held until the transaction ends: steps are written one at a time, so event_no order is commit order. */
+    @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7310012)) AS locked")
+    int lockEventOrder();
+
+    @Query("SELECT alert_id, sequence, action, from_status, to_status, actor, note, at, escalation_level, recipients, event_no FROM alert_event WHERE event_no > :eventNo ORDER BY event_no LIMIT :limit")
+    List<AlertEventRow> stepsAfter(long eventNo, int limit);
+
+    @Query("SELECT COALESCE(MAX(event_no), 0) FROM alert_event")
+    long lastEventNo();
+
+    @Query("SELECT * FROM alert WHERE alert_id IN (:alertIds)")
+    List<StoredAlert> findAll(Collection<String> alertIds);
 
     long count();
 }

@@ -108,7 +108,9 @@ public class DeliveryWorker implements Runnable {
                 repository.dead(delivery.deliveryId(), reason);
                 deadLetter(delivery, failure.permanent() ? "DELIVERY_REFUSED" : "DELIVERY_EXHAUSTED", reason);
             } else {
-                repository.failed(delivery.deliveryId(), now.plus(wait), failure.getMessage());
+                // From when the try failed, not when the round began: a slow try before it must not eat the wait.
+                Instant failedAt = clock.instant().isAfter(now) ? clock.instant() : now;
+                repository.failed(delivery.deliveryId(), failedAt.plus(wait), failure.getMessage());
                 LOG.info("Delivery {} {} failed ({}); next try in {}", delivery.channel(), delivery.eventId(), failure.getMessage(), wait);
             }
         }

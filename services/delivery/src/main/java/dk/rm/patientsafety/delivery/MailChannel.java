@@ -26,6 +26,8 @@ public final class MailChannel {
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");
+        // The name this client greets the server with; without it JavaMail looks up this host's name, which can take seconds.
+        properties.put("mail.smtp.localhost", settings.from().substring(settings.from().indexOf('@') + 1));
         if (settings.startTls()) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
