@@ -2,7 +2,16 @@ package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rm.patientsafety.service.organisation.OrganisationRegister;
+import dk.rm.patientsafety.service.organisation.OrganisationUnit;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
+import dk.rm.patientsafety.testkit.TestKafka;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import dk.rm.patientsafety.testkit.TestWebhookReceiver;
 
 import java.net.URI;
@@ -17,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +37,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webhook subscriber, under a steady load of reports. Prints a table of p50/p95/p99/max; asserts nothing.
  *
  * <pre>./mvnw -q -pl infra/platform -Pload test-compile exec:exec -Dload.main=dk.rm.patientsafety.platform.AlertLatencyBenchmark -Dload.args="SECONDS RATE"</pre>
- * Defaults: 60 s at 200 reports/s, one in 20 serious. Broker, registry, identity provider, services and the load share
+ * Defaults: 60 s at 200 reports/s, one in 20 serious, over every department of the register and a year of event dates. Broker, registry, identity provider, services and the load share
  * one JVM and the machine's cores.
  */
 public final class AlertLatencyBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] DEPARTMENTS = {"1309011000000", "1309012000000", "1309014000000", "1309021000000", "1309031000000"};
+    /** The background is a region's mix: every department of the register, the backfill's kinds of incident, a year of dates. */
+    private static final List<String> DEPARTMENTS = OrganisationRegister.load(Optional.empty()).units().stream()
+            .filter(u -> u.kind() == OrganisationUnit.Kind.DEPARTMENT).map(OrganisationUnit::sorCode).sorted().toList();
     private static final int SERIOUS_EVERY = 20;
+    private static final Map<String, java.util.concurrent.atomic.AtomicLong> TAILED = new ConcurrentHashMap<>();
 
     private AlertLatencyBenchmark() {
     }
@@ -51,6 +64,11 @@ public final class AlertLatencyBenchmark {
             List<Long> accept = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger refused = new AtomicInteger();
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            Map<String, Long> classifiedAt = new ConcurrentHashMap<>();
+            Map<String, Long> onAlertsTopic = new ConcurrentHashMap<>();
+            Thread tail = tail(Topics.INCIDENTS_CLASSIFIED.name(), key -> key, classifiedAt);
+            Thread alertTail = tail(Topics.ALERTS.name(), key -> key.startsWith("serious-incident:") ? key.substring("serious-incident:".length()) : null,
+                    onAlertsTopic);
             try (SseClient stream = SseClient.open(services.service("alerting").url() + "/api/v1/alerts/stream", "regional-team", null)) {
                 warmUp(http, intake, reporter);
                 long start = System.nanoTime();
@@ -65,7 +83,7 @@ public final class AlertLatencyBenchmark {
                     String sourceId = "latency-" + i + "-" + start;
                     HttpRequest request = HttpRequest.newBuilder(URI.create(intake)).header("Authorization", reporter)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(report(sourceId, DEPARTMENTS[i % DEPARTMENTS.length], serious))).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(report(sourceId, DEPARTMENTS.get(i % DEPARTMENTS.size()), serious, i))).build();
                     http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                         long now = System.nanoTime();
                         if (error != null || response.statusCode() != 202) {
@@ -92,11 +110,14 @@ public final class AlertLatencyBenchmark {
                 System.out.println("| path | n | p50 | p95 | p99 | max |");
                 System.out.println("|---|---|---|---|---|---|");
                 row("report sent → 202 accepted (every report)", new ArrayList<>(accept));
+                row("202 accepted → classified, on its topic", between(acceptedAt, classifiedAt));
+                row("202 accepted → alert on uth.alerts.v1", between(acceptedAt, onAlertsTopic));
+                row("alert on uth.alerts.v1 → alert on the SSE stream", between(onAlertsTopic, onStream));
                 row("202 accepted → alert on the SSE stream", between(acceptedAt, onStream));
                 row("report sent → alert on the SSE stream", between(sentAt, onStream));
                 row("202 accepted → webhook received", between(acceptedAt, atWebhook));
-                System.out.printf(Locale.ROOT, "serious reports accepted %d; their alerts on the stream %d, at the webhook %d%n",
-                        acceptedAt.size(), onStream.size(), atWebhook.size());
+                System.out.printf(Locale.ROOT, "serious reports accepted %d; their alerts on the stream %d, at the webhook %d; records read %s%n",
+                        acceptedAt.size(), onStream.size(), atWebhook.size(), TAILED);
             }
         }
         System.exit(0); // the embedded broker's threads would keep the JVM alive; its shutdown hook stops it
@@ -105,8 +126,8 @@ public final class AlertLatencyBenchmark {
     private static void warmUp(HttpClient http, String intake, String reporter) throws Exception {
         for (int i = 0; i < 200; i++) {
             http.send(HttpRequest.newBuilder(URI.create(intake)).header("Authorization", reporter).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(report("warm-up-" + i + "-" + System.nanoTime(), DEPARTMENTS[i % DEPARTMENTS.length],
-                            i % SERIOUS_EVERY == 0))).build(), HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(report("warm-up-" + i + "-" + System.nanoTime(), DEPARTMENTS.get(i % DEPARTMENTS.size()),
+                            i % SERIOUS_EVERY == 0, i))).build(), HttpResponse.BodyHandlers.discarding());
         }
         Thread.sleep(5_000);
     }
@@ -114,13 +135,16 @@ public final class AlertLatencyBenchmark {
     /** When each serious report's RAISED step arrived on the stream (the client's clock is the JVM's nanoTime). */
     private static Map<String, Long> arrivals(SseClient stream, Map<String, Long> expected, long deadline) throws Exception {
         Map<String, Long> arrived = new ConcurrentHashMap<>();
+        int parsed = 0;
         while (System.nanoTime() < deadline) {
-            for (SseClient.Event event : stream.seen()) {
+            List<SseClient.Event> seen = stream.seen();
+            for (SseClient.Event event : seen.subList(parsed, seen.size())) {
                 JsonNode payload = JSON.readTree(event.data());
                 if ("RAISED".equals(payload.path("step").path("action").asText()) && "SERIOUS_INCIDENT".equals(payload.path("alert").path("kind").asText())) {
                     arrived.putIfAbsent(payload.path("alert").path("reportId").asText(), event.nanos());
                 }
             }
+            parsed = seen.size();
             if (arrived.keySet().containsAll(expected.keySet())) {
                 break;
             }
@@ -144,6 +168,33 @@ public final class AlertLatencyBenchmark {
             Thread.sleep(200);
         }
         return arrived;
+    }
+
+    /** Notes when each key first arrives on the topic (read committed, from its end), as {@code id} maps it; a daemon thread. */
+    private static Thread tail(String topic, java.util.function.Function<String, String> id, Map<String, Long> arrivals) {
+        Map<String, Object> config = TestKafka.admin().clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        Thread thread = new Thread(() -> {
+            while (true) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    TAILED.computeIfAbsent(topic, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                    String key = record.key() == null ? null : id.apply(record.key());
+                    if (key != null) {
+                        arrivals.putIfAbsent(key, now);
+                    }
+                }
+            }
+        }, "tail-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static List<Long> between(Map<String, Long> from, Map<String, Long> to) {
@@ -171,12 +222,11 @@ public final class AlertLatencyBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1_000_000;
     }
 
-    private static String report(String sourceId, String unit, boolean serious) throws Exception {
+    private static String report(String sourceId, String unit, boolean serious, int i) throws Exception {
+        String[] kind = BackfillBenchmark.KINDS[(i / 7) % BackfillBenchmark.KINDS.length];
         return JSON.writeValueAsString(Map.of(
-                "source", "latency-bench", "sourceId", sourceId,
-                "headline", serious ? "Forkert dosis givet" : "Fald på gangen",
-                "description", serious ? "Patienten fik dobbelt dosis." : "Patienten faldt uden følger.",
-                "eventDate", LocalDate.now().minusDays(1).toString(), "eventTime", "08:30",
+                "source", "latency-bench", "sourceId", sourceId, "headline", kind[0], "description", kind[1],
+                "eventDate", LocalDate.now().minusDays(1 + (i * 31L) % 365).toString(), "eventTime", "08:30",
                 "incidentLocation", unit,
                 "actualConsequence", serious ? "SERIOUS" : "NONE", "possibleConsequence", serious ? "FATAL" : "MINOR",
                 "reporterType", "HEALTH_PROFESSIONAL"));

@@ -54,7 +54,7 @@ public final class BackfillBenchmark {
 
     private static final long NATIONAL = 3_700_000;
     private static final int YEARS = 10;
-    private static final String[][] KINDS = {
+    static final String[][] KINDS = {
             {"Forkert dosis", "Patienten fik dobbelt dosis af sin faste medicin ved en fejl i doseringen.", "Medicinering"},
             {"Fald på gangen", "Patienten faldt ved toiletbesøg om natten og slog hovedet.", "Patientuheld"},
             {"Infusionspumpe stoppede", "Pumpen alarmerede ikke og infusionen stoppede i to timer.", "Medicinsk udstyr"},

@@ -7,6 +7,7 @@ import dk.rm.patientsafety.serde.SchemaRegistryClient;
 import dk.rm.patientsafety.service.ClientConfigs;
 import dk.rm.patientsafety.service.KafkaSettings;
 import dk.rm.patientsafety.service.ProvisionedTopics;
+import dk.rm.patientsafety.service.polling.PollingLoop;
 import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Future;
 
@@ -25,44 +27,25 @@ import java.util.concurrent.Future;
  * key, which the compacted topic keeps once.
  */
 @Context
-public class AlertEventRelay implements Runnable {
+public class AlertEventRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertEventRelay.class);
-    private static final long PAUSE_MS = 200;
+    private static final Duration PAUSE = Duration.ofMillis(200);
 
     private final AlertRepository repository;
     private final Producer<String, AlertEvent> producer;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PollingLoop loop;
 
     public AlertEventRelay(ProvisionedTopics topics, SchemaRegistryClient registry, KafkaSettings kafka, AlertRepository repository) {
         this.repository = repository;
         this.producer = new KafkaProducer<>(ClientConfigs.producer(kafka, "alert-events"), Topics.ALERT_EVENTS.keySerde().serializer(),
                 Topics.ALERT_EVENTS.valueSerde(registry).serializer());
-        this.thread = new Thread(this, "alert-event-relay");
-        thread.start();
+        // The database or the broker away: the rows wait in the table, and a later round sends them.
+        this.loop = PollingLoop.start("alert-event-relay", PAUSE, () -> relayOnce() > 0);
     }
 
     static String key(String alertId, int sequence) {
         return alertId + "|" + sequence;
-    }
-
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                if (relayOnce() == 0) {
-                    Thread.sleep(PAUSE_MS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database or the broker is away: the rows wait in the table, and the next round tries again.
-                LOG.warn("Alert events not relayed yet: {}", e.toString());
-                sleepQuietly();
-            }
-        }
     }
 
     /** Sends every unpublished step and marks those the broker acknowledged; the number sent. */
@@ -100,19 +83,9 @@ public class AlertEventRelay implements Runnable {
                 .build();
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     public void stop() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(5_000);
+        loop.stop(Duration.ofSeconds(5));
         producer.close();
     }
 }

@@ -79,6 +79,19 @@ public class AlertLifecycle {
         return new Done(repository.find(alertId).orElseThrow().view());
     }
 
+    /** Runs {@code work} in one transaction: the projection stores a poll's alerts with one commit. */
+    @Transactional
+    public void inOneTransaction(Runnable work) {
+        work.run();
+    }
+
+    /** Stores an alert from the topic ({@code upsert}) and brings its follow-up in line, in one transaction. */
+    @Transactional
+    public void stored(String alertId, Runnable upsert) {
+        upsert.run();
+        causeChanged(alertId);
+    }
+
     /**
      * The cause's status changed on the alerts topic: a new active alert is raised to its first recipients, withdrawn
      * (reclassified, signal cleared) withdraws the follow-up, active again after a withdrawal opens it again. A replayed
@@ -89,7 +102,9 @@ public class AlertLifecycle {
         repository.findForUpdate(alertId).ifPresent(alert -> {
             FollowUpStatus from = FollowUpStatus.valueOf(alert.followUp());
             boolean active = alert.status().equals(AlertStatus.ACTIVE.name());
-            if (active && from == FollowUpStatus.OPEN && repository.lastSequence(alertId) == 0) {
+            // An open alert that was raised has a deadline or has reached the top; only one with neither may be new.
+            boolean maybeNew = alert.escalateAt() == null && alert.escalationLevel() == 0;
+            if (active && from == FollowUpStatus.OPEN && maybeNew && repository.lastSequence(alertId) == 0) {
                 record(alert, FollowUpAction.RAISED, from, FollowUpStatus.OPEN, SYSTEM, null, alert.raisedAt(), 0,
                         recipients.newAt(0, alert.addressee()), alert.raisedAt());
             } else if (alert.status().equals(AlertStatus.WITHDRAWN.name()) && from != FollowUpStatus.WITHDRAWN) {

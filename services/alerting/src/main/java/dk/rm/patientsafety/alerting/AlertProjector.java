@@ -49,7 +49,8 @@ public class AlertProjector implements WatchedConsumer {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.consumer(kafka, GROUP_ID),
                 Topics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer());
         this.loop = new ProjectionLoop<>(GROUP_ID, Topics.ALERTS.name(), consumer, Topics.ALERTS.valueSerde(registry).deserializer(),
-                this::store, deadLetters, Topics.DEAD_LETTERS.name(), Clock.systemUTC(), code -> metrics.deadLettered(GROUP_ID, code));
+                this::store, deadLetters, Topics.DEAD_LETTERS.name(), Clock.systemUTC(), code -> metrics.deadLettered(GROUP_ID, code))
+                .inBatches(lifecycle::inOneTransaction);
         this.thread = new Thread(loop, "alert-projector");
         thread.start();
     }
@@ -74,18 +75,18 @@ public class AlertProjector implements WatchedConsumer {
             return; // a tombstone: alerts are never deleted by the platform
         }
         try {
-            repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
+            // The row and its follow-up (a first RAISED step, a withdrawal) in one transaction: one commit per alert.
+            lifecycle.stored(alert.getAlertId(), () -> repository.upsert(alert.getAlertId(), alert.getKind().name(), alert.getReportId(), alert.getOverallSeverity().name(),
                     alert.getIncidentLocation(), alert.getEventDate(), storable(alert.getHeadline()), storable(alert.getReason()),
                     alert.getRaisedAt(), alert.getStatus().name(), alert.getResponsibleUnit(),
                     // an alert from another producer, or from before alerts carried it, gets its lineage from the register
                     StoredAlert.listColumn(alert.getLineage().isEmpty() ? register.lineage(alert.getIncidentLocation()) : alert.getLineage()),
                     alert.getUpdatedAt() == null ? alert.getRaisedAt() : alert.getUpdatedAt(),
                     alert.getIncidentType() == null ? null : alert.getIncidentType().name(), StoredAlert.listColumn(alert.getReportIds()),
-                    alert.getLastEventDate(), alert.getSeriesId(), alert.getCrossSector());
+                    alert.getLastEventDate(), alert.getSeriesId(), alert.getCrossSector()));
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }
-        lifecycle.causeChanged(alert.getAlertId());
         LOG.info("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
     }
 

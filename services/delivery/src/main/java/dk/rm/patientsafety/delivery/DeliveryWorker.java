@@ -3,6 +3,7 @@ package dk.rm.patientsafety.delivery;
 import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.service.DeadLetters;
 import dk.rm.patientsafety.service.health.DeadLetterMetrics;
+import dk.rm.patientsafety.service.polling.PollingLoop;
 import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -18,20 +19,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Tries the due deliveries: woken when something is queued, and every {@link #PAUSE} anyway. A failed try waits as
+ * Tries the due deliveries: woken when something is queued, and every {@link #PAUSE} anyway (a database that is away
+ * is waited for: the deliveries stay in the table). A failed try waits as
  * the {@link Backoff} says; after the last, or at once when the receiver refused the request, the delivery is DEAD
  * and dead-lettered with the reason, so nothing is dropped unseen.
  */
 @Context
 @Requires(property = DeliveryQueue.ENABLED, value = "true")
-public class DeliveryWorker implements Runnable {
+public class DeliveryWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     static final Duration PAUSE = Duration.ofMillis(250);
+    private static final int SENDERS = 8;
     /** Dead letters from the queue name it as their source; it is a table, so partition and offset are -1. */
     public static final String SOURCE = "delivery-queue";
 
@@ -45,9 +46,8 @@ public class DeliveryWorker implements Runnable {
     private final DeadLetterMetrics metrics;
     private final String service;
     private final Clock clock = Clock.systemUTC();
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final java.util.concurrent.ExecutorService senders;
+    private final PollingLoop loop;
 
     public DeliveryWorker(DeliveryRepository repository, DeliveryClaims claims, MailChannel mail, WebhookChannel webhook, Webhooks webhooks,
                           Backoff backoff, Producer<String, DeadLetter> deadLetters, DeadLetterMetrics metrics,
@@ -61,38 +61,32 @@ public class DeliveryWorker implements Runnable {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.service = service + "-delivery";
-        this.thread = new Thread(this, "delivery-worker");
-        thread.start();
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS, runnable -> {
+            Thread sender = new Thread(runnable, "delivery-sender");
+            sender.setDaemon(true);
+            return sender;
+        });
+        this.loop = PollingLoop.start("delivery-worker", PAUSE, () -> deliverDue(clock.instant()) > 0);
     }
 
     void wake() {
-        wake.release();
-    }
-
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                if (deliverDue(clock.instant()) == 0) {
-                    wake.tryAcquire(PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database is away: the deliveries wait in the table.
-                LOG.warn("Deliveries not tried: {}", e.toString());
-                pause();
-            }
-        }
+        loop.wake();
     }
 
     /** One round at {@code now}: every delivery due then is tried once; the number tried. Public so a test can set the time. */
     public int deliverDue(Instant now) {
         List<StoredDelivery> claimed = claims.claim(now);
-        for (StoredDelivery delivery : claimed) {
-            attempt(delivery, now);
+        // The tries of a round run side by side: a slow mail server or subscriber holds up no one else.
+        List<java.util.concurrent.Future<?>> tries = claimed.stream().<java.util.concurrent.Future<?>>map(d -> senders.submit(() -> attempt(d, now))).toList();
+        for (java.util.concurrent.Future<?> attempt : tries) {
+            try {
+                attempt.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("A delivery try failed unexpectedly: {}; its lease runs out and it is tried again", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return claimed.size();
     }
@@ -151,18 +145,9 @@ public class DeliveryWorker implements Runnable {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     public void stop() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        loop.stop(Duration.ofSeconds(10));
+        senders.shutdownNow();
     }
 }

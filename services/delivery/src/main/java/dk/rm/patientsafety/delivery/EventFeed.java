@@ -1,7 +1,6 @@
 package dk.rm.patientsafety.delivery;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dk.rm.patientsafety.service.polling.PollingLoop;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -11,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +20,6 @@ import java.util.function.Predicate;
  */
 public final class EventFeed<T> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
     private static final int PAGE = 500;
 
     /** Where events come from: ids only grow, and an event is visible to {@link #after} only once it can no longer be overtaken. */
@@ -40,9 +36,7 @@ public final class EventFeed<T> implements AutoCloseable {
     private final Duration poll;
     private final int bufferLimit;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread poller;
-    private volatile boolean running = true;
+    private final PollingLoop poller;
     private volatile long head;
 
     public EventFeed(String name, Source<T> source, Duration poll, int bufferLimit) {
@@ -50,14 +44,13 @@ public final class EventFeed<T> implements AutoCloseable {
         this.poll = poll;
         this.bufferLimit = bufferLimit;
         this.head = source.head();
-        this.poller = new Thread(this::pollLoop, name + "-feed");
-        poller.setDaemon(true);
-        poller.start();
+        // A source that is away (a database) is waited for: subscribers get everything once it is back.
+        this.poller = PollingLoop.start(name + "-feed", poll, this::pollOnce);
     }
 
     /** Something new was committed: look now rather than at the next poll. */
     public void wake() {
-        wake.release();
+        poller.wake();
     }
 
     /**
@@ -87,41 +80,22 @@ public final class EventFeed<T> implements AutoCloseable {
         return subscribers.size();
     }
 
-    private void pollLoop() {
-        while (running) {
-            try {
-                List<Item<T>> news = source.after(head, PAGE);
-                if (!news.isEmpty()) {
-                    head = news.get(news.size() - 1).id();
-                    subscribers.forEach(s -> s.push(news));
-                }
-                if (news.size() < PAGE) {
-                    wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The source (a database) is away: subscribers wait, and get everything once it is back.
-                LOG.warn("Event feed not polled: {}", e.toString());
-                sleepQuietly();
-            }
+    private boolean pollOnce() {
+        List<Item<T>> news = source.after(head, PAGE);
+        if (!news.isEmpty()) {
+            head = news.get(news.size() - 1).id();
+            subscribers.forEach(s -> s.push(news));
         }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return news.size() == PAGE;
     }
 
     @Override
     public void close() {
-        running = false;
-        poller.interrupt();
+        try {
+            poller.stop(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         subscribers.forEach(s -> s.sink.tryEmitComplete());
     }
 

@@ -50,6 +50,7 @@ public final class ProjectionLoop<V> implements Runnable {
     private final java.util.function.Consumer<String> deadLetterCounter;
     private volatile Status status;
     private volatile boolean running = true;
+    private java.util.function.Consumer<Runnable> batchScope;
 
     public ProjectionLoop(String name, String topic, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
                           Deserializer<V> deserializer, java.util.function.Consumer<V> handler, Producer<String, DeadLetter> deadLetters,
@@ -64,6 +65,16 @@ public final class ProjectionLoop<V> implements Runnable {
         this.clock = clock;
         this.deadLetterCounter = deadLetterCounter;
         this.status = new Status(State.STARTING, "not yet polled", clock.instant());
+    }
+
+    /**
+     * Handles each poll's records together inside {@code scope} (a database transaction: one commit for the batch). If
+     * the batch fails, for any record, it is handled again record by record, so a poison record is still dead-lettered
+     * alone and the others stored.
+     */
+    public ProjectionLoop<V> inBatches(java.util.function.Consumer<Runnable> scope) {
+        this.batchScope = scope;
+        return this;
     }
 
     public Status status() {
@@ -85,6 +96,12 @@ public final class ProjectionLoop<V> implements Runnable {
                 }
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 RuntimeException failure = null;
+                if (batchScope != null && records.count() > 1 && handledAsBatch(records)) {
+                    records.forEach(record -> done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+                    consumer.commitSync(done);
+                    running(State.RUNNING);
+                    continue;
+                }
                 for (ConsumerRecord<String, byte[]> record : records) {
                     try {
                         handle(record);
@@ -127,6 +144,17 @@ public final class ProjectionLoop<V> implements Runnable {
     private void running(State state) {
         if (status.state() != state) {
             status = new Status(state, null, clock.instant());
+        }
+    }
+
+    /** The batch in one scope; false (the scope rolled back) if any record failed, to be handled one by one. */
+    private boolean handledAsBatch(ConsumerRecords<String, byte[]> records) {
+        try {
+            batchScope.accept(() -> records.forEach(record -> handler.accept(
+                    record.value() == null ? null : deserializer.deserialize(record.topic(), record.value()))));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
