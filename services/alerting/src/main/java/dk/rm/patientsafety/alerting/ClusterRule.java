@@ -19,6 +19,13 @@ import java.util.Optional;
  */
 public record ClusterRule(int count, int windowDays, int maxSpanDays) {
 
+    /**
+     * A cluster's alert names at most this many of its reports, its first in event-date order; the headline and reason
+     * give the count. Without a bound, a cluster growing by one report at a time rewrites an ever longer record
+     * (thousands of ids under a dense load), and the work grows with the square of its size.
+     */
+    public static final int EVIDENCE_LIMIT = 100;
+
     /** One incident of a cluster: when it happened, which report, whether it was submitted as history. */
     public record Member(LocalDate eventDate, String reportId, boolean historical) {
     }
@@ -93,8 +100,9 @@ public record ClusterRule(int count, int windowDays, int maxSpanDays) {
                 .setEventDate(first)
                 .setLastEventDate(last)
                 .setIncidentType(type)
-                .setReportIds(members.stream().map(Member::reportId).toList())
-                .setHeadline(members.size() + " hændelser om " + typeName + " på samme enhed inden for " + (ChronoUnit.DAYS.between(first, last) + 1) + " dage")
+                .setReportIds(members.stream().limit(EVIDENCE_LIMIT).map(Member::reportId).toList())
+                .setHeadline(members.size() + " hændelser om " + typeName + " på samme enhed "
+                        + (first.equals(last) ? "samme dag" : "inden for " + (ChronoUnit.DAYS.between(first, last) + 1) + " dage"))
                 .setReason("Klynge: " + members.size() + " hændelser af typen " + typeName + " på enhed " + location + " fra " + first
                         + " til " + last + " (reglen: mindst " + count + " af samme type på samme enhed inden for " + windowDays + " dage).")
                 .setRaisedAt(raisedAt)

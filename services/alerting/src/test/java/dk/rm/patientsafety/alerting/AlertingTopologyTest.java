@@ -188,6 +188,18 @@ class AlertingTopologyTest {
     }
 
     @Test
+    void aClusterOfHundredsNamesItsFirstHundredReportsAndCountsThemAll() {
+        for (int i = 0; i < 150; i++) {
+            pipe(incident(String.format("big%03d", i), IncidentType.MEDICATION, "2026-11-02"));
+        }
+        List<Alert> all = clusters();
+        Alert cluster = all.get(all.size() - 1);
+        assertEquals(ClusterRule.EVIDENCE_LIMIT, cluster.getReportIds().size(), "a bounded record, however big the cluster");
+        assertEquals("big000", cluster.getReportIds().get(0));
+        assertEquals("150 hændelser om medicinering på samme enhed samme dag", cluster.getHeadline());
+    }
+
+    @Test
     void aClusterThatReclassificationsLeaveTooSmallIsWithdrawn() {
         for (String[] member : new String[][]{{"w1", "2026-11-02"}, {"w2", "2026-11-03"}, {"w3", "2026-11-05"}, {"w4", "2026-11-06"}}) {
             pipe(incident(member[0], IncidentType.MEDICATION, member[1]));

@@ -33,7 +33,6 @@ public final class EventFeed<T> implements AutoCloseable {
     }
 
     private final Source<T> source;
-    private final Duration poll;
     private final int bufferLimit;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final PollingLoop poller;
@@ -41,7 +40,6 @@ public final class EventFeed<T> implements AutoCloseable {
 
     public EventFeed(String name, Source<T> source, Duration poll, int bufferLimit) {
         this.source = source;
-        this.poll = poll;
         this.bufferLimit = bufferLimit;
         this.head = source.head();
         // A source that is away (a database) is waited for: subscribers get everything once it is back.
@@ -58,17 +56,20 @@ public final class EventFeed<T> implements AutoCloseable {
      * the source page by page as the client takes it (on a worker thread, never the caller's), so a long one costs no memory.
      */
     public Flux<Item<T>> subscribe(long lastEventId, Predicate<T> visible) {
-        Subscriber subscriber = new Subscriber(lastEventId, visible);
-        subscribers.add(subscriber);
-        Flux<Item<T>> backlog = Flux.<List<Item<T>>>generate(pages -> {
-            List<Item<T>> page = subscriber.nextBacklogPage();
-            if (page == null) {
-                pages.complete();
-            } else {
-                pages.next(page);
-            }
-        }).concatMapIterable(page -> page).subscribeOn(Schedulers.boundedElastic());
-        return Flux.concat(backlog, subscriber.sink.asFlux()).doFinally(signal -> subscribers.remove(subscriber));
+        // Registered when subscribed to, not when asked for: a stream nobody reads holds nothing.
+        return Flux.defer(() -> {
+            Subscriber subscriber = new Subscriber(lastEventId, visible);
+            subscribers.add(subscriber);
+            Flux<Item<T>> backlog = Flux.<List<Item<T>>>generate(pages -> {
+                List<Item<T>> page = subscriber.nextBacklogPage();
+                if (page == null) {
+                    pages.complete();
+                } else {
+                    pages.next(page);
+                }
+            }).concatMapIterable(page -> page).subscribeOn(Schedulers.boundedElastic());
+            return Flux.concat(backlog, subscriber.sink.asFlux()).doFinally(signal -> subscribers.remove(subscriber));
+        });
     }
 
     /** The id of the newest event the feed has seen. */

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventFeedTest {
 
     /** A source whose events are appended while feeds read it. */
-    private static final class Log implements EventFeed.Source<String> {
+    private static class Log implements EventFeed.Source<String> {
         private final List<EventFeed.Item<String>> items = new CopyOnWriteArrayList<>();
 
         void append(String data) {
@@ -114,21 +114,38 @@ class EventFeedTest {
     }
 
     @Test
-    void liveEventsArrivingFasterThanTheBacklogIsReadAreReadAgainFromTheSource() throws Exception {
-        Log log = new Log();
+    void liveEventsOverflowingWhileTheBacklogIsReadLeaveNoGapAndNoRepeat() throws Exception {
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        Log log = new Log() {
+            @Override
+            public List<EventFeed.Item<String>> after(long id, int limit) {
+                if (!Thread.currentThread().getName().equals("test-feed")) {
+                    try {
+                        released.await(); // the backlog is slow to read: live events pile up meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.after(id, limit);
+            }
+        };
         for (int i = 0; i < 100; i++) {
             log.append("x");
         }
         try (EventFeed<String> feed = new EventFeed<>("test", log, Duration.ofMillis(5), 4)) {
-            Flux<EventFeed.Item<String>> flux = feed.subscribe(0, data -> true);
+            // Subscribed at once (toFuture), so the subscriber is reading its backlog while the live events arrive.
+            java.util.concurrent.CompletableFuture<List<Long>> got = feed.subscribe(0, data -> true).take(200).map(EventFeed.Item::id)
+                    .collectList().toFuture();
+            Thread.sleep(100); // subscribed, reading the backlog
             for (int i = 0; i < 100; i++) {
                 log.append("x");
             }
             feed.wake();
-            Thread.sleep(100); // the live events overflow the pending buffer before the client starts reading
-            List<Long> got = ids(flux, 200);
+            Thread.sleep(100); // the live events overflow the pending buffer of 4
+            released.countDown();
+            List<Long> ids = got.get(10, java.util.concurrent.TimeUnit.SECONDS);
             for (int i = 0; i < 200; i++) {
-                assertEquals(i + 1, got.get(i));
+                assertEquals(i + 1, ids.get(i));
             }
         }
     }
