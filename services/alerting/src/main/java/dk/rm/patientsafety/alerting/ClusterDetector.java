@@ -70,7 +70,7 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
         if (latest != null && latest.getStatus() != AlertStatus.WITHDRAWN && rule.joins(latest, day)) {
             LocalDate first = day.isBefore(latest.getEventDate()) ? day : latest.getEventDate();
             LocalDate last = day.isAfter(latest.getLastEventDate()) ? day : latest.getLastEventDate();
-            publish(record, latest.getAlertId(), change, members(window, first, last), latest);
+            publish(record, latest.getAlertId(), change, summary(window, first, last), latest);
             return;
         }
         // A new cluster starts after the latest standing one ends, so no incident is in two; a withdrawn one may form again.
@@ -84,7 +84,7 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
             return;
         }
         String alertId = ClusterRule.alertId(change.getUnitSorCode(), change.getIncidentType(), found.get().get(0).eventDate());
-        publish(record, alertId, change, found.get(), alerts.get(alertId));
+        publish(record, alertId, change, ClusterRule.Summary.of(found.get()), alerts.get(alertId));
         if (latest == null || !found.get().get(0).eventDate().isBefore(latest.getEventDate())) {
             open.put(window, alertId);
         }
@@ -103,17 +103,17 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
             });
         }
         for (Alert cluster : holding) {
-            List<ClusterRule.Member> left = members(window, cluster.getEventDate(), cluster.getLastEventDate());
-            if (left.size() >= rule.count()) {
+            ClusterRule.Summary left = summary(window, cluster.getEventDate(), cluster.getLastEventDate());
+            if (left != null && left.count() >= rule.count()) {
                 publish(record, cluster.getAlertId(), change, left, cluster);
             } else {
-                publish(record.timestamp(), rule.withdrawn(cluster, left.size(), clock.instant()));
+                publish(record.timestamp(), rule.withdrawn(cluster, left == null ? 0 : left.count(), clock.instant()));
             }
         }
     }
 
     private void publish(Record<String, IncidentCountChange> record, String alertId, IncidentCountChange change,
-                         List<ClusterRule.Member> members, Alert standing) {
+                         ClusterRule.Summary members, Alert standing) {
         Instant now = clock.instant();
         String location = change.getUnitSorCode();
         IncidentType type = change.getIncidentType();
@@ -122,6 +122,38 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
         Alert next = rule.alert(alertId, location, type, members, register.lineage(location), responsible,
                 standing == null ? now : standing.getRaisedAt(), now);
         publishIfChanged(record.timestamp(), next, standing);
+    }
+
+    /**
+     * The members between the days, summed up in one pass that parses only the first {@link ClusterRule#EVIDENCE_LIMIT}
+     * and the last: a join to a big cluster reads its incidents, but does not build them all. Null if there are none.
+     */
+    private ClusterRule.Summary summary(String window, LocalDate from, LocalDate to) {
+        List<String> evidence = new ArrayList<>();
+        int count = 0;
+        boolean historical = true;
+        String firstKey = null;
+        String lastKey = null;
+        try (KeyValueIterator<String, String> it = events.range(window + "|" + from, window + "|" + to + "|" + Character.MAX_VALUE)) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                if (count++ < ClusterRule.EVIDENCE_LIMIT) {
+                    evidence.add(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                }
+                historical &= "H".equals(entry.value);
+                firstKey = firstKey == null ? entry.key : firstKey;
+                lastKey = entry.key;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        return new ClusterRule.Summary(count, day(firstKey), day(lastKey), evidence, historical);
+    }
+
+    /** The day of a {@code location|type|date|reportId} key. */
+    private static LocalDate day(String eventKey) {
+        return LocalDate.parse(eventKey.split("\\|")[2]);
     }
 
     private List<ClusterRule.Member> members(String window, LocalDate from, LocalDate to) {

@@ -30,6 +30,18 @@ public record ClusterRule(int count, int windowDays, int maxSpanDays) {
     public record Member(LocalDate eventDate, String reportId, boolean historical) {
     }
 
+    /**
+     * What a cluster's alert says of its members: how many, their first and last day, the first
+     * {@link #EVIDENCE_LIMIT} report ids, and whether all came in as history.
+     */
+    public record Summary(int count, LocalDate first, LocalDate last, List<String> evidence, boolean historical) {
+
+        public static Summary of(List<Member> members) {
+            return new Summary(members.size(), members.get(0).eventDate(), members.get(members.size() - 1).eventDate(),
+                    members.stream().limit(EVIDENCE_LIMIT).map(Member::reportId).toList(), members.stream().allMatch(Member::historical));
+        }
+    }
+
     public ClusterRule {
         if (count < 2 || windowDays < 1 || maxSpanDays < windowDays) {
             throw new IllegalArgumentException("a cluster needs count >= 2, windowDays >= 1 and maxSpanDays >= windowDays");
@@ -86,10 +98,10 @@ public record ClusterRule(int count, int windowDays, int maxSpanDays) {
      * The cluster's alert with these members (in event-date order, at least {@code count}): active when any of them
      * is live, historical when all came in as history. Texts in Danish, for the officers who read them.
      */
-    public Alert alert(String alertId, String location, IncidentType type, List<Member> members, List<String> lineage,
+    public Alert alert(String alertId, String location, IncidentType type, Summary members, List<String> lineage,
                        String responsibleUnit, Instant raisedAt, Instant now) {
-        LocalDate first = members.get(0).eventDate();
-        LocalDate last = members.get(members.size() - 1).eventDate();
+        LocalDate first = members.first();
+        LocalDate last = members.last();
         String typeName = danishName(type);
         return Alert.newBuilder()
                 .setAlertId(alertId)
@@ -100,16 +112,16 @@ public record ClusterRule(int count, int windowDays, int maxSpanDays) {
                 .setEventDate(first)
                 .setLastEventDate(last)
                 .setIncidentType(type)
-                .setReportIds(members.stream().limit(EVIDENCE_LIMIT).map(Member::reportId).toList())
-                .setHeadline(members.size() + " hændelser om " + typeName + " på samme enhed "
+                .setReportIds(members.evidence())
+                .setHeadline(members.count() + " hændelser om " + typeName + " på samme enhed "
                         + (first.equals(last) ? "samme dag" : "inden for " + (ChronoUnit.DAYS.between(first, last) + 1) + " dage"))
-                .setReason("Klynge: " + members.size() + " hændelser af typen " + typeName + " på enhed " + location + " fra " + first
+                .setReason("Klynge: " + members.count() + " hændelser af typen " + typeName + " på enhed " + location + " fra " + first
                         + " til " + last + " (reglen: mindst " + count + " af samme type på samme enhed inden for " + windowDays + " dage).")
                 .setRaisedAt(raisedAt)
                 .setUpdatedAt(now)
                 .setResponsibleUnit(responsibleUnit)
                 .setLineage(lineage)
-                .setStatus(members.stream().allMatch(Member::historical) ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
+                .setStatus(members.historical() ? AlertStatus.HISTORICAL : AlertStatus.ACTIVE)
                 .build();
     }
 
