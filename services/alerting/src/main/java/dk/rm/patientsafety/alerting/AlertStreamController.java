@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import reactor.core.publisher.Flux;
@@ -44,9 +42,8 @@ public class AlertStreamController {
         this.scope = scope;
     }
 
-    /** Reads the missed steps before it answers, so it runs off the event loop. */
+    /** Blocks nothing: the feed reads the missed steps on a worker thread once the stream is subscribed to. */
     @Get(produces = {MediaType.TEXT_EVENT_STREAM, Problem.CONTENT_TYPE})
-    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> stream(@Header("Last-Event-ID") @Nullable String lastEventId, Authentication authentication) {
         Long last = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
