@@ -74,9 +74,8 @@ public class AlertLifecycle {
         }
         Instant now = clock.instant();
         // Reopened, the alert is back with everyone who had it, and on the clock again.
-        List<String> told = to.get() == FollowUpStatus.OPEN ? List.copyOf(recipients.upTo(alert.escalationLevel(), alert.addressee())) : List.of();
-        record(alert, action, from, to.get(), caller.subject(), note, now, alert.escalationLevel(), told, now);
-        return new Done(repository.find(alertId).orElseThrow().view());
+        List<String> told = to.get() == FollowUpStatus.OPEN ? recipients.everyoneAt(alert.escalationLevel(), alert.addressee()) : List.of();
+        return new Done(record(alert, action, from, to.get(), caller.subject(), note, now, alert.escalationLevel(), told, now).view());
     }
 
     /** Runs {@code work} in one transaction: the projection stores a poll's alerts with one commit. */
@@ -113,7 +112,7 @@ public class AlertLifecycle {
             } else if (active && from == FollowUpStatus.WITHDRAWN) {
                 Instant now = clock.instant();
                 record(alert, FollowUpAction.RAISED_AGAIN, from, FollowUpStatus.OPEN, SYSTEM, null, now, alert.escalationLevel(),
-                        List.copyOf(recipients.upTo(alert.escalationLevel(), alert.addressee())), now);
+                        recipients.everyoneAt(alert.escalationLevel(), alert.addressee()), now);
             }
         });
     }
@@ -135,8 +134,11 @@ public class AlertLifecycle {
         return due.size();
     }
 
-    /** Writes the step and the alert's new state; {@code clockFrom} starts the time to acknowledge if the alert is left open. */
-    private void record(StoredAlert alert, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, String actor, String note,
+    /**
+     * Writes the step and the alert's new state; {@code clockFrom} starts the time to acknowledge if the alert is left
+     * open. The alert as the step left it.
+     */
+    private StoredAlert record(StoredAlert alert, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, String actor, String note,
                         Instant at, int level, List<String> told, Instant clockFrom) {
         repository.lockEventOrder();
         AlertEventRow step = new AlertEventRow(alert.alertId(), repository.lastSequence(alert.alertId()) + 1, action.name(), from.name(),
@@ -146,8 +148,10 @@ public class AlertLifecycle {
         Instant escalateAt = to == FollowUpStatus.OPEN && clockFrom != null
                 ? escalation.next(alert.overallSeverity(), level, clockFrom).orElse(null) : null;
         repository.setFollowUp(alert.alertId(), to.name(), level, escalateAt);
-        delivery.announce(repository.find(alert.alertId()).orElseThrow(), step);
+        StoredAlert after = repository.find(alert.alertId()).orElseThrow();
+        delivery.announce(after, step);
         events.publishEvent(new StepRecorded(alert.alertId()));
+        return after;
     }
 
     /** Published in a step's transaction; listeners that wait for the commit hear of it after. */

@@ -38,6 +38,11 @@ public final class AlertRecipients {
         return List.copyOf(reached);
     }
 
+    /** Everyone who has the alert at {@code level}: told again when it is reopened or its cause comes back. */
+    public List<String> everyoneAt(int level, Addressee alert) {
+        return List.copyOf(upTo(level, alert));
+    }
+
     /** Everyone who has the alert at {@code level}. */
     Set<String> upTo(int level, Addressee alert) {
         Set<String> to = new LinkedHashSet<>();

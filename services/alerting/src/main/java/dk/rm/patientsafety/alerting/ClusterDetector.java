@@ -134,11 +134,11 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
         boolean historical = true;
         String firstKey = null;
         String lastKey = null;
-        try (KeyValueIterator<String, String> it = events.range(window + "|" + from, window + "|" + to + "|" + Character.MAX_VALUE)) {
+        try (KeyValueIterator<String, String> it = range(window, from, to)) {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
                 if (count++ < ClusterRule.EVIDENCE_LIMIT) {
-                    evidence.add(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                    evidence.add(reportId(entry.key));
                 }
                 historical &= "H".equals(entry.value);
                 firstKey = firstKey == null ? entry.key : firstKey;
@@ -151,20 +151,28 @@ final class ClusterDetector extends AlertProcessor<IncidentCountChange> {
         return new ClusterRule.Summary(count, day(firstKey), day(lastKey), evidence, historical);
     }
 
+    private List<ClusterRule.Member> members(String window, LocalDate from, LocalDate to) {
+        List<ClusterRule.Member> members = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = range(window, from, to)) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                members.add(new ClusterRule.Member(day(entry.key), reportId(entry.key), "H".equals(entry.value)));
+            }
+        }
+        return members;
+    }
+
+    /** The window's incidents from one day to another, in event-date order. */
+    private KeyValueIterator<String, String> range(String window, LocalDate from, LocalDate to) {
+        return events.range(window + "|" + from, window + "|" + to + "|" + Character.MAX_VALUE);
+    }
+
     /** The day of a {@code location|type|date|reportId} key. */
     private static LocalDate day(String eventKey) {
         return LocalDate.parse(eventKey.split("\\|")[2]);
     }
 
-    private List<ClusterRule.Member> members(String window, LocalDate from, LocalDate to) {
-        List<ClusterRule.Member> members = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = events.range(window + "|" + from, window + "|" + to + "|" + Character.MAX_VALUE)) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                String[] parts = entry.key.split("\\|");
-                members.add(new ClusterRule.Member(LocalDate.parse(parts[2]), parts[3], "H".equals(entry.value)));
-            }
-        }
-        return members;
+    private static String reportId(String eventKey) {
+        return eventKey.substring(eventKey.lastIndexOf('|') + 1);
     }
 }

@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.delivery;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -20,16 +21,20 @@ public class DeliveryQueue {
     private final DeliveryRepository repository;
     private final Webhooks webhooks;
     private final Clock clock = Clock.systemUTC();
-    private final DeliveryWorker worker;
+    private final ApplicationEventPublisher<Queued> events;
 
     private final boolean mailEnabled;
 
-    public DeliveryQueue(DeliveryRepository repository, Webhooks webhooks, DeliveryWorker worker,
+    /** Published in the queuing transaction; the worker hears of it once that commits, when the rows can be read. */
+    public record Queued(String eventId) {
+    }
+
+    public DeliveryQueue(DeliveryRepository repository, Webhooks webhooks, ApplicationEventPublisher<Queued> events,
                          @io.micronaut.context.annotation.Value("${delivery.mail.enabled:false}") boolean mailEnabled) {
         this.repository = repository;
         this.mailEnabled = mailEnabled;
         this.webhooks = webhooks;
-        this.worker = worker;
+        this.events = events;
     }
 
     /** A mail to each address; none while {@code delivery.mail.enabled} is false (the event still names its recipients). */
@@ -41,7 +46,7 @@ public class DeliveryQueue {
             repository.enqueue(id(eventId, Channel.EMAIL, address), eventId, Channel.EMAIL.name(), address,
                     subject.replaceAll("\\p{Cntrl}", " "), text, clock.instant());
         }
-        worker.wake();
+        events.publishEvent(new Queued(eventId));
     }
 
     /** The JSON to every webhook subscriber covering a unit of {@code lineage}; the subscribers it went to. */
@@ -50,7 +55,7 @@ public class DeliveryQueue {
         for (String subscriber : to) {
             repository.enqueue(id(eventId, Channel.WEBHOOK, subscriber), eventId, Channel.WEBHOOK.name(), subscriber, null, json, clock.instant());
         }
-        worker.wake();
+        events.publishEvent(new Queued(eventId));
         return to;
     }
 

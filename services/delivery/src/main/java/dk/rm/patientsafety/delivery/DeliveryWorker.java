@@ -8,6 +8,7 @@ import dk.rm.patientsafety.topics.Topics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Tries the due deliveries: woken when something is queued, and every {@link #PAUSE} anyway (a database that is away
+ * Tries the due deliveries: woken when a queuing transaction commits, and every {@link #PAUSE} anyway (a database that is away
  * is waited for: the deliveries stay in the table). A failed try waits as
  * the {@link Backoff} says; after the last, or at once when the receiver refused the request, the delivery is DEAD
  * and dead-lettered with the reason, so nothing is dropped unseen.
@@ -69,7 +70,8 @@ public class DeliveryWorker {
         this.loop = PollingLoop.start("delivery-worker", PAUSE, () -> deliverDue(clock.instant()) > 0);
     }
 
-    void wake() {
+    @TransactionalEventListener
+    void queued(DeliveryQueue.Queued queued) {
         loop.wake();
     }
 
