@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How long a serious report takes from being accepted over HTTP to its alert on the officers' live stream (SSE) and at a
  * webhook subscriber, under a steady load of reports. Prints a table of p50/p95/p99/max; asserts nothing.
  *
- * <pre>./mvnw -q -pl infra/platform -Pload test-compile exec:exec -Dload.main=dk.rm.patientsafety.platform.AlertLatencyBenchmark -Dload.args="SECONDS RATE"</pre>
- * Defaults: 60 s at 200 reports/s, one in 20 serious, over every department of the register and a year of event dates. Broker, registry, identity provider, services and the load share
+ * <pre>./mvnw -q -pl infra/platform -Pload test-compile exec:exec -Dload.main=dk.rm.patientsafety.platform.AlertLatencyBenchmark -Dload.args="SECONDS RATE [DAYS]"</pre>
+ * Defaults: 60 s at 200 reports/s, one in 20 serious, over every department of the register and event dates over the
+ * last 14 days (DAYS 365 sends a year of history through the live path, which raises a cluster alert every few reports). Broker, registry, identity provider, services and the load share
  * one JVM and the machine's cores.
  */
 public final class AlertLatencyBenchmark {
@@ -47,6 +48,8 @@ public final class AlertLatencyBenchmark {
     private static final List<String> DEPARTMENTS = OrganisationRegister.load(Optional.empty()).units().stream()
             .filter(u -> u.kind() == OrganisationUnit.Kind.DEPARTMENT).map(OrganisationUnit::sorCode).sorted().toList();
     private static final int SERIOUS_EVERY = 20;
+    /** Live reports are written soon after the event: dates over the last two weeks. 365 sends a year of history live. */
+    private static final int DAYS = 14;
     private static final Map<String, java.util.concurrent.atomic.AtomicLong> TAILED = new ConcurrentHashMap<>();
 
     private AlertLatencyBenchmark() {
@@ -55,6 +58,7 @@ public final class AlertLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : DAYS;
         Path dir = Files.createTempDirectory("alert-latency");
         try (PlatformServices services = TestPlatform.start(dir)) {
             String intake = services.service("intake").url() + "/api/v1/incidents";
@@ -83,7 +87,7 @@ public final class AlertLatencyBenchmark {
                     String sourceId = "latency-" + i + "-" + start;
                     HttpRequest request = HttpRequest.newBuilder(URI.create(intake)).header("Authorization", reporter)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(report(sourceId, DEPARTMENTS.get(i % DEPARTMENTS.size()), serious, i))).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(report(sourceId, DEPARTMENTS.get(i % DEPARTMENTS.size()), serious, i, days))).build();
                     http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                         long now = System.nanoTime();
                         if (error != null || response.statusCode() != 202) {
@@ -105,8 +109,8 @@ public final class AlertLatencyBenchmark {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 Map<String, Long> onStream = arrivals(stream, acceptedAt, deadline);
                 Map<String, Long> atWebhook = webhookArrivals(acceptedAt, deadline);
-                System.out.printf(Locale.ROOT, "%nAlert latency: %d s at %d reports/s (one in %d serious); %d accepted, %d refused or failed%n",
-                        seconds, rate, SERIOUS_EVERY, accept.size(), refused.get());
+                System.out.printf(Locale.ROOT, "%nAlert latency: %d s at %d reports/s (one in %d serious, events over %d days); %d accepted, %d refused or failed%n",
+                        seconds, rate, SERIOUS_EVERY, days, accept.size(), refused.get());
                 System.out.println("| path | n | p50 | p95 | p99 | max |");
                 System.out.println("|---|---|---|---|---|---|");
                 row("report sent → 202 accepted (every report)", new ArrayList<>(accept));
@@ -127,7 +131,7 @@ public final class AlertLatencyBenchmark {
         for (int i = 0; i < 200; i++) {
             http.send(HttpRequest.newBuilder(URI.create(intake)).header("Authorization", reporter).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(report("warm-up-" + i + "-" + System.nanoTime(), DEPARTMENTS.get(i % DEPARTMENTS.size()),
-                            i % SERIOUS_EVERY == 0, i))).build(), HttpResponse.BodyHandlers.discarding());
+                            i % SERIOUS_EVERY == 0, i, DAYS))).build(), HttpResponse.BodyHandlers.discarding());
         }
         Thread.sleep(5_000);
     }
@@ -222,11 +226,11 @@ public final class AlertLatencyBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1_000_000;
     }
 
-    private static String report(String sourceId, String unit, boolean serious, int i) throws Exception {
+    private static String report(String sourceId, String unit, boolean serious, int i, int days) throws Exception {
         String[] kind = BackfillBenchmark.KINDS[(i / 7) % BackfillBenchmark.KINDS.length];
         return JSON.writeValueAsString(Map.of(
                 "source", "latency-bench", "sourceId", sourceId, "headline", kind[0], "description", kind[1],
-                "eventDate", LocalDate.now().minusDays(1 + (i * 31L) % 365).toString(), "eventTime", "08:30",
+                "eventDate", LocalDate.now().minusDays(1 + (i * 31L) % days).toString(), "eventTime", "08:30",
                 "incidentLocation", unit,
                 "actualConsequence", serious ? "SERIOUS" : "NONE", "possibleConsequence", serious ? "FATAL" : "MINOR",
                 "reporterType", "HEALTH_PROFESSIONAL"));

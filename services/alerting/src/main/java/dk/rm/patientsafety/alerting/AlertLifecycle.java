@@ -8,6 +8,8 @@ import dk.rm.patientsafety.security.UnitScope;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.Optional;
  */
 @Singleton
 public class AlertLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertLifecycle.class);
 
     static final String SYSTEM = "system";
     private static final int SWEEP_BATCH = 100;
@@ -148,8 +152,11 @@ public class AlertLifecycle {
         Instant escalateAt = to == FollowUpStatus.OPEN && clockFrom != null
                 ? escalation.next(alert.overallSeverity(), level, clockFrom).orElse(null) : null;
         repository.setFollowUp(alert.alertId(), to.name(), level, escalateAt);
-        StoredAlert after = repository.find(alert.alertId()).orElseThrow();
+        // The row is locked by this transaction, so it is what was read with the follow-up just set: no need to read it again.
+        StoredAlert after = alert.followedUp(to.name(), level, escalateAt);
         delivery.announce(after, step);
+        LOG.info("Alert {}: {} by {} (level {}, {} recipients told)", alert.alertId(), action, actor.equals(SYSTEM) ? SYSTEM : "a user",
+                level, told.size());
         events.publishEvent(new StepRecorded(alert.alertId()));
         return after;
     }

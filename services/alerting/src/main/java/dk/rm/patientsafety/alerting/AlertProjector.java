@@ -50,7 +50,9 @@ public class AlertProjector implements WatchedConsumer {
                 Topics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer());
         this.loop = new ProjectionLoop<>(GROUP_ID, Topics.ALERTS.name(), consumer, Topics.ALERTS.valueSerde(registry).deserializer(),
                 this::store, deadLetters, Topics.DEAD_LETTERS.name(), Clock.systemUTC(), code -> metrics.deadLettered(GROUP_ID, code))
-                .inBatches(lifecycle::inOneTransaction);
+                // A growing cluster's updates, one after another: the last is the alert as it stands. A change of status is
+                // never skipped, since each one is a step of the follow-up.
+                .inBatches(lifecycle::inOneTransaction, (later, earlier) -> later.getStatus() == earlier.getStatus());
         this.thread = new Thread(loop, "alert-projector");
         thread.start();
     }
@@ -87,7 +89,7 @@ public class AlertProjector implements WatchedConsumer {
         } catch (RuntimeException e) {
             throw PostgresErrors.isPermanent(e) ? new PoisonRecordException("UNSTORABLE_VALUE", PostgresErrors.describe(e), e) : e;
         }
-        LOG.info("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
+        LOG.debug("Alert {} stored ({}) for incident location {}", alert.getAlertId(), alert.getStatus(), alert.getIncidentLocation());
     }
 
     /**

@@ -43,6 +43,12 @@ public record StoredAlert(
         return column.isEmpty() ? List.of() : Arrays.asList(column.substring(1, column.length() - 1).split("\\|"));
     }
 
+    /** The alert with its follow-up set as {@link AlertRepository#setFollowUp} sets it. */
+    StoredAlert followedUp(String status, int level, @Nullable Instant deadline) {
+        return new StoredAlert(alertId, kind, reportId, overallSeverity, incidentLocation, eventDate, headline, reason, raisedAt, this.status,
+                responsibleUnit, lineage, updatedAt, incidentType, reportIds, lastEventDate, seriesId, status, crossSector, level, deadline);
+    }
+
     AlertRecipients.Addressee addressee() {
         return new AlertRecipients.Addressee(list(lineage).isEmpty() ? List.of(incidentLocation) : list(lineage), responsibleUnit, crossSector);
     }

@@ -49,6 +49,7 @@ public final class ClientConfigs {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.putAll(kafka.login().clientConfig());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.getCommitIntervalMs());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.getReplicationFactor());
         config.put(StreamsConfig.STATE_DIR_CONFIG, kafka.getStateDir());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

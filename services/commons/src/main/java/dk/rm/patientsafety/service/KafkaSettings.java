@@ -20,6 +20,8 @@ public class KafkaSettings {
     private short replicationFactor = 1;
     private String stateDir = System.getProperty("java.io.tmpdir") + "/patient-safety-streams";
     private String instanceId;
+    /** How often a stream commits its transaction: each exactly-once hop holds its output back about this long. */
+    private long commitIntervalMs = 100;
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -83,6 +85,14 @@ public class KafkaSettings {
     }
 
     /** Where Kafka Streams keeps its local state stores. */
+    public long getCommitIntervalMs() {
+        return commitIntervalMs;
+    }
+
+    public void setCommitIntervalMs(long commitIntervalMs) {
+        this.commitIntervalMs = commitIntervalMs;
+    }
+
     public String getStateDir() {
         return stateDir;
     }

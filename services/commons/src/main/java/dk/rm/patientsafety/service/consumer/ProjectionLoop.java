@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,15 @@ public final class ProjectionLoop<V> implements Runnable {
     private final java.util.function.Consumer<String> deadLetterCounter;
     private volatile Status status;
     private volatile boolean running = true;
+    private volatile long superseded;
     private java.util.function.Consumer<Runnable> batchScope;
+    private Supersession<V> supersession = (later, earlier) -> false;
+
+    /** Whether a record's later value, same key and same poll, makes storing its earlier one pointless. */
+    @FunctionalInterface
+    public interface Supersession<V> {
+        boolean supersedes(V later, V earlier);
+    }
 
     public ProjectionLoop(String name, String topic, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
                           Deserializer<V> deserializer, java.util.function.Consumer<V> handler, Producer<String, DeadLetter> deadLetters,
@@ -75,6 +84,16 @@ public final class ProjectionLoop<V> implements Runnable {
     public ProjectionLoop<V> inBatches(java.util.function.Consumer<Runnable> scope) {
         this.batchScope = scope;
         return this;
+    }
+
+    /**
+     * As {@link #inBatches(java.util.function.Consumer)}, and a value that the next one of its key in the same poll
+     * {@code supersedes} is not handled at all: a projection that has fallen behind catches up faster the further
+     * behind it is, because the more a poll holds, the more of it is superseded.
+     */
+    public ProjectionLoop<V> inBatches(java.util.function.Consumer<Runnable> scope, Supersession<V> supersession) {
+        this.supersession = supersession;
+        return inBatches(scope);
     }
 
     public Status status() {
@@ -150,12 +169,45 @@ public final class ProjectionLoop<V> implements Runnable {
     /** The batch in one scope; false (the scope rolled back) if any record failed, to be handled one by one. */
     private boolean handledAsBatch(ConsumerRecords<String, byte[]> records) {
         try {
-            batchScope.accept(() -> records.forEach(record -> handler.accept(
-                    record.value() == null ? null : deserializer.deserialize(record.topic(), record.value()))));
+            List<V> values = new ArrayList<>(records.count());
+            List<String> keys = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                values.add(record.value() == null ? null : deserializer.deserialize(record.topic(), record.value()));
+                keys.add(record.key());
+            }
+            List<V> needed = unsuperseded(keys, values);
+            batchScope.accept(() -> needed.forEach(handler));
+            superseded += values.size() - needed.size();
             return true;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The values in order, less each one the next value of its key supersedes. */
+    private List<V> unsuperseded(List<String> keys, List<V> values) {
+        Map<String, V> next = new HashMap<>();
+        boolean[] skip = new boolean[values.size()];
+        for (int i = values.size() - 1; i >= 0; i--) {
+            String key = keys.get(i);
+            V value = values.get(i);
+            if (key != null) {
+                V later = next.put(key, value);
+                skip[i] = later != null && value != null && supersession.supersedes(later, value);
+            }
+        }
+        List<V> needed = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (!skip[i]) {
+                needed.add(values.get(i));
+            }
+        }
+        return needed;
+    }
+
+    /** How many values were not handled because a later one of their key superseded them. */
+    public long superseded() {
+        return superseded;
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {

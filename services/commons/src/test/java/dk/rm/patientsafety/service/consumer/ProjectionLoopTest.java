@@ -67,6 +67,34 @@ class ProjectionLoopTest {
         assertEquals(6, committed, "every record accounted for: stored or dead-lettered");
     }
 
+    @Test
+    void aValueTheNextOfItsKeyInThePollSupersedesIsSkippedButNoChangeOfStateIs() throws Exception {
+        List<String> stored = new CopyOnWriteArrayList<>();
+        MockProducer<String, DeadLetter> deadLetters = new MockProducer<>(true, null, new org.apache.kafka.common.serialization.StringSerializer(),
+                (topic, letter) -> new byte[0]);
+        MockConsumer<String, byte[]> consumer = consumer(List.of("x=ACTIVE-1", "y=ACTIVE-1", "x=ACTIVE-2", "x=WITHDRAWN-3", "x=WITHDRAWN-4", "x=ACTIVE-5"));
+        ProjectionLoop<String> loop = new ProjectionLoop<>("test-projector", TOPIC, consumer, new StringDeserializer(), stored::add,
+                deadLetters, "platform.deadletter.v1", Clock.systemUTC(), code -> { })
+                .inBatches(Runnable::run, (later, earlier) -> status(later).equals(status(earlier)));
+        Thread thread = new Thread(loop);
+        thread.start();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (committed(consumer) < 6 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        long committed = committed(consumer);
+        loop.stop();
+        thread.join(5_000);
+        assertEquals(List.of("y=ACTIVE-1", "x=ACTIVE-2", "x=WITHDRAWN-4", "x=ACTIVE-5"), stored,
+                "the last value before each change of state, in order; other keys untouched");
+        assertEquals(2, loop.superseded());
+        assertEquals(6, committed, "a superseded record is accounted for too");
+    }
+
+    private static String status(String value) {
+        return value.substring(value.indexOf('=') + 1, value.indexOf('-'));
+    }
+
     private static long committed(MockConsumer<String, byte[]> consumer) {
         var offsets = consumer.committed(java.util.Set.of(PARTITION));
         return offsets.get(PARTITION) == null ? 0 : offsets.get(PARTITION).offset();
@@ -83,7 +111,9 @@ class ProjectionLoopTest {
         for (List<String> poll : polls) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             for (String value : poll) {
-                records.add(new ConsumerRecord<>(TOPIC, 0, offset++, "key-" + value, value.getBytes(StandardCharsets.UTF_8)));
+                // "key=value" names its key; a bare value gets one of its own
+                String key = value.contains("=") ? value.substring(0, value.indexOf('=')) : "key-" + value;
+                records.add(new ConsumerRecord<>(TOPIC, 0, offset++, key, value.getBytes(StandardCharsets.UTF_8)));
             }
             consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
         }
