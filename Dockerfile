@@ -1,13 +1,13 @@
 # One image per platform service, built from this repository:
 #   docker build --build-arg MODULE=intake --build-arg MAIN_CLASS=dk.rm.patientsafety.intake.IntakeApplication -t patient-safety/intake .
-# docker-compose.yml passes both build args for intake, classifier, alerting, statistics and schema-registry.
+# docker-compose.yml passes both build args for intake, classifier, alerting, statistics, learning and schema-registry.
 
 # ---- build: the service module and the modules it depends on, plus its runtime dependencies in target/lib
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 ARG MODULE
-RUN test -n "${MODULE}" || { echo "build arg MODULE is required (intake, classifier, alerting, statistics or schema-registry)" >&2; exit 1; }
+RUN test -n "${MODULE}" || { echo "build arg MODULE is required (intake, classifier, alerting, statistics, learning or schema-registry)" >&2; exit 1; }
 RUN ./mvnw -q -B -pl "services/${MODULE}" -am -DskipTests package \
         dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out \

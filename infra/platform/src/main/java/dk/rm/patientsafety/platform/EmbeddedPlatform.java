@@ -70,6 +70,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         urls.put("Alerting", services.service("alerting").url() + "/api/v1/alerts");
         urls.put("Classifier health", services.service("classifier").url() + "/health");
         urls.put("Statistics", services.service("statistics").url() + "/api/v1/series");
+        urls.put("Learning", services.service("learning").url() + "/api/v1/subscriptions");
     }
 
     /** What runs where, in start order. */

@@ -3,6 +3,7 @@ package dk.rm.patientsafety.platform;
 import dk.rm.patientsafety.alerting.AlertingApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.intake.IntakeApplication;
+import dk.rm.patientsafety.learning.LearningApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 
 import dk.rm.patientsafety.identity.DemoAccount;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The platform's own services (intake, classifier, alerting, statistics) running against given infrastructure. */
+/** The platform's own services (intake, classifier, alerting, statistics, learning) running against given infrastructure. */
 public final class PlatformServices implements AutoCloseable {
 
     private final List<ServiceContext> started = new ArrayList<>();
@@ -25,7 +26,7 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /**
-     * Starts the services in flow order: intake, classifier, alerting, statistics. Ports of 0 pick free ports. Kafka
+     * Starts the services in flow order: intake, classifier, alerting, statistics, learning. Ports of 0 pick free ports. Kafka
      * Streams state and the development pseudonym key live under {@code dataDir}.
      */
     public static PlatformServices start(Infrastructure infra, Ports ports, Path dataDir) {
@@ -63,6 +64,13 @@ public final class PlatformServices implements AutoCloseable {
             services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, ports.alerting(), alerting));
             services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(),
                     settings(common, infra.kafka().login(KafkaPrincipals.STATISTICS))));
+            Map<String, Object> learning = new HashMap<>(common);
+            // Its own schema of the one database, so its tables and its delivery queue stay apart from alerting's.
+            learning.put("datasources.default.url", infra.jdbcUrl() + (infra.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=learning");
+            learning.put("datasources.default.username", infra.jdbcUser());
+            learning.put("datasources.default.password", infra.jdbcPassword());
+            learning.putAll(overrides.getOrDefault(LearningApplication.ENVIRONMENT, Map.of()));
+            services.started.add(ServiceContext.start(LearningApplication.ENVIRONMENT, ports.learning(), learning));
             return services;
         } catch (RuntimeException e) {
             services.close();
@@ -78,9 +86,9 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /** The services' HTTP ports; 0 picks a free one. */
-    public record Ports(int intake, int classifier, int alerting, int statistics) {
+    public record Ports(int intake, int classifier, int alerting, int statistics, int learning) {
         public static Ports anyFree() {
-            return new Ports(0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0);
         }
     }
 

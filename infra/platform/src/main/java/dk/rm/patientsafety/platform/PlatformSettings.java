@@ -8,7 +8,7 @@ import java.util.Map;
  * (e.g. {@code KAFKA_PORT=19092}) or a system property ({@code -Dkafka.port=19092}); 0 means any free port.
  */
 public record PlatformSettings(int kafkaPort, int schemaRegistryPort, int intakePort, int alertingPort,
-                               int classifierPort, int statisticsPort, int postgresPort, int identityProviderPort, Path dataDir) {
+                               int classifierPort, int statisticsPort, int learningPort, int postgresPort, int identityProviderPort, Path dataDir) {
 
     public static PlatformSettings from(Map<String, String> environment, Map<String, String> systemProperties) {
         Source source = new Source(environment, systemProperties);
@@ -19,13 +19,14 @@ public record PlatformSettings(int kafkaPort, int schemaRegistryPort, int intake
                 source.port("alerting.port", 8082),
                 source.port("classifier.port", 8083),
                 source.port("statistics.port", 8084),
+                source.port("learning.port", 8085),
                 source.port("postgres.port", 5432),
                 source.port("idp.port", 8090),
                 Path.of(source.value("data.dir", "data")).toAbsolutePath());
     }
 
     public PlatformServices.Ports servicePorts() {
-        return new PlatformServices.Ports(intakePort, classifierPort, alertingPort, statisticsPort);
+        return new PlatformServices.Ports(intakePort, classifierPort, alertingPort, statisticsPort, learningPort);
     }
 
     private record Source(Map<String, String> environment, Map<String, String> systemProperties) {

@@ -109,7 +109,8 @@ class AccessControlIT extends PlatformIT {
         // The walk must see the APIs, or it proves nothing.
         for (String expected : List.of("intake POST /api/v1/incidents", "intake POST /api/v1/incidents/batch",
                 "intake GET /api/v1/intake/counts", "classifier POST /api/v1/incidents/x/classification",
-                "alerting GET /api/v1/alerts", "statistics GET /api/v1/series", "statistics GET /api/v1/series/x")) {
+                "alerting GET /api/v1/alerts", "statistics GET /api/v1/series", "statistics GET /api/v1/series/x",
+                "learning GET /api/v1/subscriptions", "learning DELETE /api/v1/subscriptions/x")) {
             assertTrue(walked.contains(expected), expected + " among the walked routes " + walked);
         }
         List<String> open = new ArrayList<>();
@@ -126,8 +127,14 @@ class AccessControlIT extends PlatformIT {
             if (route.method() != HttpMethod.HEAD) { // a HEAD answer has no body; the GET beside it shows the problem
                 assertUnauthenticated(route.toString(), anonymous);
             }
-            // A signed-in partner has no role on any of these routes; only the API description is for every signed-in caller.
+            // A signed-in partner has a role on its subscriptions only; the API description is for every signed-in caller.
             HttpResponse<String> partner = send(route, Optional.of(TestIdentityProvider.token("partner-aarhus")));
+            if (route.service().equals("learning") && route.path().startsWith("/api/v1/subscriptions")) {
+                if (partner.statusCode() == 401 || partner.statusCode() == 403) {
+                    open.add(route + " refused a partner its own subscriptions: " + partner.statusCode());
+                }
+                continue;
+            }
             int expected = route.path().equals("/api/v1/openapi.yml") ? 200 : 403;
             if (partner.statusCode() != expected) {
                 open.add(route + " answered a partner " + partner.statusCode() + ", expected " + expected);
@@ -194,20 +201,23 @@ class AccessControlIT extends PlatformIT {
                 new Route("alerting", HttpMethod.GET, "/api/v1/alerts/no-such-alert"),
                 new Route("alerting", HttpMethod.POST, "/api/v1/alerts/no-such-alert/acknowledge"),
                 new Route("statistics", HttpMethod.GET, "/api/v1/series"),
-                new Route("statistics", HttpMethod.GET, "/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL"));
+                new Route("statistics", HttpMethod.GET, "/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL"),
+                new Route("learning", HttpMethod.GET, "/api/v1/subscriptions"),
+                new Route("learning", HttpMethod.POST, "/api/v1/subscriptions"));
     }
 
     /** Which accounts each API admits; every other demo account gets 403. */
-    private static final Map<String, Set<String>> ADMITTED = Map.of(
-            "/api/v1/incidents", Set.of("reporter", "bulk-import", "regional-team"),
-            "/api/v1/incidents/batch", Set.of("reporter", "bulk-import", "regional-team"),
-            "/api/v1/intake/counts", Set.of("regional-team", "downstream"),
-            "/api/v1/incidents/no-such-report/classification", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
-            "/api/v1/alerts", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
-            "/api/v1/alerts/no-such-alert", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
-            "/api/v1/alerts/no-such-alert/acknowledge", Set.of("rm-auh", "rm-goedstrup", "regional-team"),
-            "/api/v1/series", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream"),
-            "/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream"));
+    private static final Map<String, Set<String>> ADMITTED = Map.ofEntries(
+            Map.entry("/api/v1/incidents", Set.of("reporter", "bulk-import", "regional-team")),
+            Map.entry("/api/v1/incidents/batch", Set.of("reporter", "bulk-import", "regional-team")),
+            Map.entry("/api/v1/intake/counts", Set.of("regional-team", "downstream")),
+            Map.entry("/api/v1/incidents/no-such-report/classification", Set.of("rm-auh", "rm-goedstrup", "regional-team")),
+            Map.entry("/api/v1/alerts", Set.of("rm-auh", "rm-goedstrup", "regional-team")),
+            Map.entry("/api/v1/alerts/no-such-alert", Set.of("rm-auh", "rm-goedstrup", "regional-team")),
+            Map.entry("/api/v1/alerts/no-such-alert/acknowledge", Set.of("rm-auh", "rm-goedstrup", "regional-team")),
+            Map.entry("/api/v1/series", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream")),
+            Map.entry("/api/v1/series/incidents:MONTH:" + AUH_DEPARTMENT + ":FALL", Set.of("rm-auh", "rm-goedstrup", "regional-team", "downstream")),
+            Map.entry("/api/v1/subscriptions", Set.of("rm-auh", "rm-goedstrup", "regional-team", "partner-aarhus")));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("apiRoutes")

@@ -48,7 +48,7 @@ class CrashFaultIT {
     @Test
     void survivesSigkillAtRandomMomentsWithNothingLostOrDuplicated() throws Exception {
         for (String name : List.of("KAFKA_PORT", "SCHEMA_REGISTRY_PORT", "INTAKE_PORT", "ALERTING_PORT", "CLASSIFIER_PORT",
-                "STATISTICS_PORT", "POSTGRES_PORT", "IDP_PORT")) {
+                "STATISTICS_PORT", "LEARNING_PORT", "POSTGRES_PORT", "IDP_PORT")) {
             ports.put(name, freePort());
         }
         Path logFile = Path.of("target", "crash-fault-platform.log");

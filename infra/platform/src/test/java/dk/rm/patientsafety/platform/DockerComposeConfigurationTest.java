@@ -1,6 +1,7 @@
 package dk.rm.patientsafety.platform;
 
 import dk.rm.patientsafety.alerting.AlertingApplication;
+import dk.rm.patientsafety.learning.LearningApplication;
 import dk.rm.patientsafety.classifier.ClassifierApplication;
 import dk.rm.patientsafety.statistics.StatisticsApplication;
 import dk.rm.patientsafety.identity.DemoAccount;
@@ -126,6 +127,8 @@ class DockerComposeConfigurationTest {
      * variable. A new variable in docker-compose.yml needs its property (and how to read it back) here.
      */
     private static final Map<String, PlatformService> SERVICES = Map.of(
+            "learning", new PlatformService(LearningApplication.ENVIRONMENT, LearningApplication.class,
+                    List.of(GUARD_ENABLED, SERVER_PORT, ISSUER, DISCOVERY_URL, JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_USERNAME, GUARD_PASSWORD, REPLICATION_FACTOR, STATE_DIR,
                             REGISTRY_URL, REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER,
@@ -164,7 +167,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning", "schema-registry"})
     void everyVariableSetsAPropertyTheServiceReads(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, List<String>> variablesPerProperty = new TreeMap<>();
@@ -176,7 +179,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning", "schema-registry"})
     void composeValuesArriveInTheTypedSettings(String service) {
         Map<String, String> environment = environment(service);
         Map<String, Setting> setBy = settingsByVariable(service);
@@ -190,7 +193,7 @@ class DockerComposeConfigurationTest {
 
     /** Compose values may equal a default (port 8080, replication factor 1); probe values cannot, so they prove the mapping. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning", "schema-registry"})
     void everyVariableOverridesTheServiceDefaults(String service) {
         Map<String, Setting> setBy = settingsByVariable(service);
         Map<String, String> probes = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ class PlatformMainIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, PlatformMain.class.getName()).redirectErrorStream(true);
         builder.environment().putAll(java.util.Map.of("KAFKA_PORT", "0", "SCHEMA_REGISTRY_PORT", "0", "INTAKE_PORT", "0",
-                "ALERTING_PORT", "0", "CLASSIFIER_PORT", "0", "STATISTICS_PORT", "0", "POSTGRES_PORT", "0", "IDP_PORT", "0", "DATA_DIR", dataDir.toString()));
+                "ALERTING_PORT", "0", "CLASSIFIER_PORT", "0", "STATISTICS_PORT", "0", "LEARNING_PORT", "0", "POSTGRES_PORT", "0", "IDP_PORT", "0", "DATA_DIR", dataDir.toString()));
         Process process = builder.start();
         // Read all the time, on its own thread: a platform whose output nobody reads blocks once the pipe is full.
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -98,6 +98,8 @@ class PlatformMainIT {
         assertTrue(hospital.contains("\"responsibleUnit\":\"1309010000000\""), "the hospital's active alerts:\n" + hospital);
         String stream = runBlock("docs/patient-safety-officers.md", "<!-- alert-stream:", printed);
         assertTrue(stream.contains("alert-step") && stream.contains("\"action\":\"RAISED\""), "the quick start's alert on the stream:\n" + stream);
+        String subscribed = runBlock("docs/departments-and-partners.md", "<!-- subscribe:", printed);
+        assertTrue(subscribed.contains("\"subscriptions\":[{") && subscribed.contains("\"cadence\":\"WEEKLY\""), "the new subscription, listed:\n" + subscribed);
     }
 
     /** A marked bash block of a document, run with bash as a user would, against this platform's ports. */
@@ -109,7 +111,8 @@ class PlatformMainIT {
         String script = readme.substring(start, readme.indexOf("```", start))
                 .replace("localhost:8080", "localhost:" + port(printed, "Intake"))
                 .replace("localhost:8082", "localhost:" + port(printed, "Alerting"))
-                .replace("localhost:8084", "localhost:" + port(printed, "Statistics"));
+                .replace("localhost:8084", "localhost:" + port(printed, "Statistics"))
+                .replace("localhost:8085", "localhost:" + port(printed, "Learning"));
         ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(REPO.toFile()).redirectErrorStream(true);
         bash.environment().put("DATA_DIR", dataDir.toString());
         bash.environment().put("IDP_PORT", port(printed, "Sign-in (OIDC)"));

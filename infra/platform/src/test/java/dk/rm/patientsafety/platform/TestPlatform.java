@@ -26,8 +26,8 @@ final class TestPlatform {
     }
 
     /**
-     * Alerting mails through the test JVM's real SMTP server and posts webhooks to its real receiver; {@code alerting}
-     * adds settings of its own.
+     * Alerting and learning mail through the test JVM's real SMTP server and post webhooks to its real receiver;
+     * {@code alerting} adds settings of alerting's own.
      */
     static PlatformServices start(Path dataDir, Map<String, Object> alerting) {
         TestPostgres.Database db = TestPostgres.shared();
@@ -38,11 +38,17 @@ final class TestPlatform {
                 "delivery.webhooks.test-receiver.secret", TestWebhookReceiver.SECRET,
                 "delivery.webhooks.test-receiver.units", "1309000000000",
                 "delivery.retry.first", "200ms", "delivery.retry.max", "1s", "delivery.retry.tries", "4"));
-        mail.putAll(alerting);
+        Map<String, Object> alertingSettings = new java.util.HashMap<>(mail);
+        alertingSettings.putAll(alerting);
+        Map<String, Object> learning = new java.util.HashMap<>(mail);
+        // a partner's own endpoint: it receives Aarhus Kommune's feeds only
+        learning.putAll(Map.of("delivery.webhooks.aarhus-kommune.url", TestWebhookReceiver.shared().url().toString(),
+                "delivery.webhooks.aarhus-kommune.secret", TestWebhookReceiver.SECRET, "delivery.webhooks.aarhus-kommune.units", "7510000000000"));
         return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
                 db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer(),
                 TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),
-                PlatformServices.Ports.anyFree(), dataDir, Map.of(dk.rm.patientsafety.alerting.AlertingApplication.ENVIRONMENT, mail));
+                PlatformServices.Ports.anyFree(), dataDir, Map.of(dk.rm.patientsafety.alerting.AlertingApplication.ENVIRONMENT, alertingSettings,
+                        dk.rm.patientsafety.learning.LearningApplication.ENVIRONMENT, learning));
     }
 
     /** The bulk importer as a region runs it against these services: the bulk-import client's credentials, no terminal. */

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The mailboxes alerts go to, per unit and role ({@code alerting.recipients}: a JSON file; the built-in one lists
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 public final class RecipientDirectory {
 
     static final String DEFAULT_RESOURCE = "/alerting/recipients.json";
-    /** One address, no display name, nothing a mail header could be split on. */
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private final List<Recipient> recipients;
 
@@ -36,7 +33,7 @@ public final class RecipientDirectory {
                 throw new IllegalArgumentException("The recipient directory names a unit the organisation register does not know: "
                         + recipient.sorCode());
             }
-            if (recipient.role() == null || recipient.email() == null || !ADDRESS.matcher(recipient.email()).matches()) {
+            if (recipient.role() == null || !dk.rm.patientsafety.delivery.MailAddresses.isPlain(recipient.email())) {
                 throw new IllegalArgumentException("The recipient directory has an entry for " + recipient.sorCode()
                         + " without a role or a plain e-mail address");
             }

@@ -5,22 +5,13 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** The channels and the retry policy, from {@code delivery.*}. */
 @Factory
 @Requires(property = DeliveryQueue.ENABLED, value = "true")
 public class DeliveryBeans {
-
-    @Singleton
-    Webhooks webhooks(List<WebhookProperties> configured) {
-        return new Webhooks(configured.stream()
-                .map(p -> new WebhookSubscriber(p.getName(), p.getUrl() == null ? null : URI.create(p.getUrl()), p.getSecret(), p.getUnits()))
-                .toList());
-    }
 
     @Singleton
     MailChannel mailChannel(@Value("${delivery.mail.host:localhost}") String host, @Value("${delivery.mail.port:25}") int port,

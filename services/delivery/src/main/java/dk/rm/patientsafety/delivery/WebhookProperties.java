@@ -2,13 +2,11 @@ package dk.rm.patientsafety.delivery;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import io.micronaut.context.annotation.Requires;
 
 import java.util.List;
 
 /** One {@code delivery.webhooks.<name>} entry as configured; {@link WebhookSubscriber} checks it. */
 @EachProperty("delivery.webhooks")
-@Requires(property = DeliveryQueue.ENABLED, value = "true")
 public class WebhookProperties {
 
     private final String name;
