@@ -64,7 +64,7 @@ public final class PlatformServices implements AutoCloseable {
             services.started.add(ServiceContext.start(AlertingApplication.ENVIRONMENT, ports.alerting(), alerting));
             services.started.add(ServiceContext.start(StatisticsApplication.ENVIRONMENT, ports.statistics(),
                     settings(common, infra.kafka().login(KafkaPrincipals.STATISTICS))));
-            Map<String, Object> learning = new HashMap<>(common);
+            Map<String, Object> learning = settings(common, infra.kafka().login(KafkaPrincipals.LEARNING));
             // Its own schema of the one database, so its tables and its delivery queue stay apart from alerting's.
             learning.put("datasources.default.url", infra.jdbcUrl() + (infra.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=learning");
             learning.put("datasources.default.username", infra.jdbcUser());

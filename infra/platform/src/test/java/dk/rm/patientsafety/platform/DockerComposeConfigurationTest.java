@@ -128,7 +128,9 @@ class DockerComposeConfigurationTest {
      */
     private static final Map<String, PlatformService> SERVICES = Map.of(
             "learning", new PlatformService(LearningApplication.ENVIRONMENT, LearningApplication.class,
-                    List.of(GUARD_ENABLED, SERVER_PORT, ISSUER, DISCOVERY_URL, JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
+                    List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_ENABLED, REPLICATION_FACTOR, REGISTRY_URL,
+                            REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER, DISCOVERY_URL,
+                            JDBC_URL, JDBC_USERNAME, JDBC_PASSWORD)),
             "intake", new PlatformService(IntakeApplication.ENVIRONMENT, IntakeApplication.class,
                     List.of(BOOTSTRAP_SERVERS, KAFKA_USERNAME, KAFKA_PASSWORD, GUARD_USERNAME, GUARD_PASSWORD, REPLICATION_FACTOR, STATE_DIR,
                             REGISTRY_URL, REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET, REGISTRY_TOKEN_ENDPOINT, SERVER_PORT, ISSUER,
@@ -205,7 +207,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning", "schema-registry"})
     void servicesPointAtTheComposeInfrastructure(String service) {
         Map<String, String> env = environment(service);
         Map<String, String> kafka = environment("kafka");
@@ -243,7 +245,8 @@ class DockerComposeConfigurationTest {
         }
         if (env.containsKey("DATASOURCES_DEFAULT_URL")) {
             Map<String, String> postgres = environment("postgres");
-            assertEquals("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"), env.get("DATASOURCES_DEFAULT_URL"),
+            // A service may keep its tables in a schema of its own (?currentSchema=...), in the same database.
+            assertEquals("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"), env.get("DATASOURCES_DEFAULT_URL").split("\\?currentSchema=")[0],
                     service + " must use the compose PostgreSQL database");
             assertEquals(postgres.get("POSTGRES_USER"), env.get("DATASOURCES_DEFAULT_USERNAME"), service + ": PostgreSQL user");
             assertEquals(postgres.get("POSTGRES_PASSWORD"), env.get("DATASOURCES_DEFAULT_PASSWORD"), service + ": PostgreSQL password");
@@ -252,7 +255,7 @@ class DockerComposeConfigurationTest {
 
     /** Each service signs in as its own row of the ACL table, with the password kafka-access gave that account. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "schema-registry"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning", "schema-registry"})
     void servicesSignInToKafkaAsTheirOwnAccounts(String service) {
         Map<String, String> env = environment(service);
         Map<String, String> access = environment("kafka-access");
@@ -451,7 +454,7 @@ class DockerComposeConfigurationTest {
 
     /** The services register their schemas as the realm's platform-services client, at Keycloak inside the network. */
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics"})
+    @ValueSource(strings = {"intake", "classifier", "alerting", "statistics", "learning"})
     void servicesSignInToTheRegistryAsTheRealmsServiceClient(String service) throws IOException {
         Map<String, String> env = environment(service);
         com.fasterxml.jackson.databind.JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()

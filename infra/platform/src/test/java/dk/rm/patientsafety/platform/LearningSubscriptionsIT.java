@@ -1,13 +1,18 @@
 package dk.rm.patientsafety.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.rm.patientsafety.events.LearningSubscription;
 import dk.rm.patientsafety.testkit.TestIdentityProvider;
+import dk.rm.patientsafety.testkit.TopicRecords;
+import dk.rm.patientsafety.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +76,26 @@ class LearningSubscriptionsIT extends PlatformIT {
         assertEquals(404, send("rm-auh", "GET", PATH + "/" + id, null).statusCode());
         assertEquals(404, send("rm-auh", "DELETE", PATH + "/" + id, null).statusCode());
         assertFalse(ids(send("rm-auh", "GET", PATH, null)).contains(id));
+    }
+
+    @Test
+    void everyRevisionReachesTheSubscriptionsTopicAndADeletionLeavesATombstone() throws Exception {
+        String id = JSON.readTree(send("rm-auh", "POST", PATH, Map.of("units", List.of(AUH_HOSPITAL), "incidentTypes", List.of("MEDICATION"),
+                "cadence", "WEEKLY", "channel", "EMAIL", "target", "kvalitet@auh.example")).body()).get("subscriptionId").asText();
+        assertEquals(200, send("rm-auh", "POST", PATH + "/" + id + "/pause", null).statusCode());
+        assertEquals(204, send("rm-auh", "DELETE", PATH + "/" + id, null).statusCode());
+        List<ConsumerRecord<String, LearningSubscription>> records = TopicRecords.readUntil(kafka, Topics.LEARNING_SUBSCRIPTIONS, registry,
+                read -> read.stream().anyMatch(r -> r.key().equals(id) && r.value() == null), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, LearningSubscription>> mine = records.stream().filter(r -> r.key().equals(id)).toList();
+        LearningSubscription first = mine.get(0).value();
+        assertEquals(1, first.getRevision(), "the first record is the created subscription (the relay may skip none before it)");
+        assertEquals(List.of(AUH_HOSPITAL), first.getUnits());
+        assertEquals(List.of(dk.rm.patientsafety.events.IncidentType.MEDICATION), first.getIncidentTypes());
+        assertEquals("kvalitet@auh.example", first.getTarget());
+        assertFalse(first.toString().contains("rm-auh"), "who made it stays in the database: " + first);
+        List<Integer> revisions = mine.stream().filter(r -> r.value() != null).map(r -> r.value().getRevision()).toList();
+        assertEquals(revisions.stream().sorted().distinct().toList(), revisions, "revisions in order, none twice");
+        assertTrue(mine.get(mine.size() - 1).value() == null, "the deletion is the last word");
     }
 
     @Test

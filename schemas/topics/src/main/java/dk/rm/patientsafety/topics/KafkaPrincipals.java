@@ -14,6 +14,7 @@ import static dk.rm.patientsafety.topics.Topics.INCIDENTS_SUBMITTED;
 import static dk.rm.patientsafety.topics.Topics.INCIDENT_COUNTS;
 import static dk.rm.patientsafety.topics.Topics.INTAKE_ACCEPTED;
 import static dk.rm.patientsafety.topics.Topics.INTAKE_DEAD_LETTERS;
+import static dk.rm.patientsafety.topics.Topics.LEARNING_SUBSCRIPTIONS;
 import static dk.rm.patientsafety.topics.Topics.QUALITY_INDICATORS;
 import static dk.rm.patientsafety.topics.Topics.REPORTERS;
 import static dk.rm.patientsafety.topics.Topics.SCHEMAS;
@@ -50,6 +51,12 @@ public final class KafkaPrincipals {
             List.of(INCIDENT_COUNTS, SIGNALS, DEAD_LETTERS),
             List.of("uth-statistics"), List.of(), List.of(), true, false);
 
+    public static final KafkaPrincipal LEARNING = new KafkaPrincipal("learning",
+            "learning service: subscriptions to learning feeds",
+            List.of(),
+            List.of(LEARNING_SUBSCRIPTIONS, DEAD_LETTERS),
+            List.of(), List.of(), List.of(), true, false);
+
     /** Ours and Confluent's: both keep schemas in {@code _schemas}; Confluent's elects its leader in group schema-registry. */
     public static final KafkaPrincipal SCHEMA_REGISTRY = new KafkaPrincipal("schema-registry",
             "schema registry: its schema store",
@@ -71,7 +78,7 @@ public final class KafkaPrincipals {
             List.of(), List.of(), List.of(), List.of(), List.of(), false, true);
 
     public static final List<KafkaPrincipal> ALL =
-            List.of(INTAKE, CLASSIFIER, ALERTING, STATISTICS, SCHEMA_REGISTRY, SOURCE_SYSTEM, DOWNSTREAM, TRANSACTION_GUARD);
+            List.of(INTAKE, CLASSIFIER, ALERTING, STATISTICS, LEARNING, SCHEMA_REGISTRY, SOURCE_SYSTEM, DOWNSTREAM, TRANSACTION_GUARD);
 
     private KafkaPrincipals() {
     }

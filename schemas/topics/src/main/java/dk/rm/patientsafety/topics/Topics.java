@@ -7,6 +7,7 @@ import dk.rm.patientsafety.events.DeadLetter;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.IncidentReported;
+import dk.rm.patientsafety.events.LearningSubscription;
 import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
@@ -120,11 +121,18 @@ public final class Topics {
     public static final Topic<String, String> SCHEMAS = new Topic<>("_schemas", Serdes.String(), registry -> Serdes.String(),
             registry -> Serdes.String(), null, 1, Map.of("cleanup.policy", "compact"));
 
+    /**
+     * Subscriptions to learning feeds as they now stand, keyed by subscription id; compacted, a tombstone for a deleted
+     * one. Few and small: one partition, so whatever reads them sees them all in order.
+     */
+    public static final Topic<String, LearningSubscription> LEARNING_SUBSCRIPTIONS =
+            avro("uth.learning-subscriptions.v1", LearningSubscription.class, 1, LATEST_PER_KEY);
+
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
                     INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, ALERT_EVENTS, QUALITY_INDICATORS, ACTIVITY,
-                    INCIDENT_COUNTS, SIGNALS, DEAD_LETTERS);
+                    INCIDENT_COUNTS, SIGNALS, LEARNING_SUBSCRIPTIONS, DEAD_LETTERS);
 
     private Topics() {
     }

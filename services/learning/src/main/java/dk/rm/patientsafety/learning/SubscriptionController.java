@@ -48,10 +48,12 @@ public class SubscriptionController {
     private final SubscriptionRepository repository;
     private final SubscriptionTerms terms;
     private final Callers callers;
+    private final SubscriptionRelay relay;
     private final Clock clock = Clock.systemUTC();
 
-    public SubscriptionController(SubscriptionRepository repository, SubscriptionTerms terms, Callers callers) {
+    public SubscriptionController(SubscriptionRepository repository, SubscriptionTerms terms, Callers callers, SubscriptionRelay relay) {
         this.repository = repository;
+        this.relay = relay;
         this.terms = terms;
         this.callers = callers;
     }
@@ -72,6 +74,7 @@ public class SubscriptionController {
         repository.insert(id, caller.subject(), Audience.of(caller).name(), t.name(), StoredSubscription.listColumn(t.units()),
                 StoredSubscription.listColumn(t.incidentTypes()), t.minimumSeverity(), t.crossSectorOnly(), t.cadence().name(),
                 t.channel().name(), t.target(), clock.instant());
+        relay.wake();
         return HttpResponse.created(repository.findOwned(id, caller.subject()).orElseThrow().view(), URI.create("/api/v1/subscriptions/" + id));
     }
 
@@ -109,6 +112,7 @@ public class SubscriptionController {
         int changed = repository.change(subscriptionId, caller.subject(), revision, t.name(), StoredSubscription.listColumn(t.units()),
                 StoredSubscription.listColumn(t.incidentTypes()), t.minimumSeverity(), t.crossSectorOnly(), t.cadence().name(),
                 t.channel().name(), t.target(), clock.instant());
+        relay.wake();
         if (changed == 0) {
             return Problem.respond(new Problem(CONFLICT, "Subscription changed meanwhile", 409,
                     "The subscription is no longer at revision " + revision + ": read it again and repeat the change", List.of()));
@@ -128,8 +132,12 @@ public class SubscriptionController {
 
     @Delete(value = "/{subscriptionId}", produces = Problem.CONTENT_TYPE)
     public HttpResponse<?> delete(@PathVariable String subscriptionId, Authentication authentication) {
-        return repository.delete(subscriptionId, callers.of(authentication).subject(), clock.instant()) == 1
-                ? HttpResponse.noContent() : notFound(subscriptionId);
+        if (!owned(subscriptionId, callers.of(authentication)).isPresent()
+                || repository.delete(subscriptionId, callers.of(authentication).subject(), clock.instant()) == 0) {
+            return notFound(subscriptionId);
+        }
+        relay.wake();
+        return HttpResponse.noContent();
     }
 
     private HttpResponse<?> paused(String subscriptionId, boolean paused, Authentication authentication) {
@@ -138,6 +146,7 @@ public class SubscriptionController {
             return notFound(subscriptionId);
         }
         repository.setPaused(subscriptionId, caller.subject(), paused, clock.instant());
+        relay.wake();
         return one(subscriptionId, authentication);
     }
 

@@ -47,4 +47,12 @@ public interface SubscriptionRepository extends GenericRepository<StoredSubscrip
             UPDATE subscription SET deleted = TRUE, updated_at = :at, revision = revision + 1
             WHERE subscription_id = :subscriptionId AND owner = :owner AND NOT deleted""")
     int delete(String subscriptionId, String owner, Instant at);
+
+    /** Subscriptions whose latest revision is not yet on the topic, deleted ones too (their tombstone is due). */
+    @Query("SELECT * FROM subscription WHERE published_revision < revision ORDER BY updated_at LIMIT 500")
+    List<StoredSubscription> unpublished();
+
+    /** Marks {@code revision} published, unless a later one already is. */
+    @Query("UPDATE subscription SET published_revision = :revision WHERE subscription_id = :subscriptionId AND published_revision < :revision")
+    void markPublished(String subscriptionId, int revision);
 }
