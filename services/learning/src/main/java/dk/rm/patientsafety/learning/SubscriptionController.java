@@ -65,7 +65,7 @@ public class SubscriptionController {
         if (!checked.errors().isEmpty()) {
             return Problem.invalidFields(INVALID, "Invalid subscription", checked.errors());
         }
-        if (repository.listOwned(caller.subject()).size() >= MAX_PER_OWNER) {
+        if (repository.countOwned(caller.subject()) >= MAX_PER_OWNER) {
             return Problem.invalidFields(INVALID, "Invalid subscription", List.of(new Problem.FieldError("subscriptionId",
                     "you have " + MAX_PER_OWNER + " subscriptions already; delete one first")));
         }
@@ -132,8 +132,8 @@ public class SubscriptionController {
 
     @Delete(value = "/{subscriptionId}", produces = Problem.CONTENT_TYPE)
     public HttpResponse<?> delete(@PathVariable String subscriptionId, Authentication authentication) {
-        if (!owned(subscriptionId, callers.of(authentication)).isPresent()
-                || repository.delete(subscriptionId, callers.of(authentication).subject(), clock.instant()) == 0) {
+        // The delete names the owner itself: another's subscription, or none, changes no row.
+        if (!isId(subscriptionId) || repository.delete(subscriptionId, callers.of(authentication).subject(), clock.instant()) == 0) {
             return notFound(subscriptionId);
         }
         relay.wake();
@@ -151,12 +151,16 @@ public class SubscriptionController {
     }
 
     private Optional<StoredSubscription> owned(String subscriptionId, Caller caller) {
-        // Ids are UUIDs; anything else cannot be one, and is not sent to the database.
-        return subscriptionId.matches("[0-9a-f-]{36}") ? repository.findOwned(subscriptionId, caller.subject()) : Optional.empty();
+        return isId(subscriptionId) ? repository.findOwned(subscriptionId, caller.subject()) : Optional.empty();
+    }
+
+    /** Ids are UUIDs; anything else cannot be one, and is not sent to the database. */
+    private static boolean isId(String subscriptionId) {
+        return subscriptionId.matches("[0-9a-f-]{36}");
     }
 
     private static HttpResponse<?> notFound(String subscriptionId) {
         return Problem.respond(new Problem(NOT_FOUND, "Unknown subscription", 404,
-                "You have no subscription " + (subscriptionId.matches("[0-9a-f-]{36}") ? subscriptionId : "by that id"), List.of()));
+                "You have no subscription " + (isId(subscriptionId) ? subscriptionId : "by that id"), List.of()));
     }
 }

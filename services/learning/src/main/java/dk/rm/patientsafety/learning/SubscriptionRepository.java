@@ -28,6 +28,9 @@ public interface SubscriptionRepository extends GenericRepository<StoredSubscrip
     @Query("SELECT * FROM subscription WHERE owner = :owner AND NOT deleted ORDER BY created_at, subscription_id")
     List<StoredSubscription> listOwned(String owner);
 
+    @Query("SELECT COUNT(*) FROM subscription WHERE owner = :owner AND NOT deleted")
+    long countOwned(String owner);
+
     /** The new terms, if the subscription is still at {@code revision}; the rows changed (0: gone, or changed meanwhile). */
     @Query("""
             UPDATE subscription SET name = :name, units = :units, incident_types = :incidentTypes, minimum_severity = :minimumSeverity,

@@ -51,15 +51,7 @@ class ProjectionLoopTest {
                 throw e;
             }
         });
-        Thread thread = new Thread(loop);
-        thread.start();
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (committed(consumer) < 6 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        long committed = committed(consumer);
-        loop.stop();
-        thread.join(5_000);
+        long committed = runUntilCommitted(loop, consumer, 6);
         assertEquals(List.of("a", "b", "c", "d", "f"), stored, "each good record once, the poison's batch again one by one");
         assertEquals(2, batches.get());
         assertEquals(1, deadLetters.history().size());
@@ -76,15 +68,7 @@ class ProjectionLoopTest {
         ProjectionLoop<String> loop = new ProjectionLoop<>("test-projector", TOPIC, consumer, new StringDeserializer(), stored::add,
                 deadLetters, "platform.deadletter.v1", Clock.systemUTC(), code -> { })
                 .inBatches(Runnable::run, (later, earlier) -> status(later).equals(status(earlier)));
-        Thread thread = new Thread(loop);
-        thread.start();
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (committed(consumer) < 6 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        long committed = committed(consumer);
-        loop.stop();
-        thread.join(5_000);
+        long committed = runUntilCommitted(loop, consumer, 6);
         assertEquals(List.of("y=ACTIVE-1", "x=ACTIVE-2", "x=WITHDRAWN-4", "x=ACTIVE-5"), stored,
                 "the last value before each change of state, in order; other keys untouched");
         assertEquals(2, loop.superseded());
@@ -93,6 +77,20 @@ class ProjectionLoopTest {
 
     private static String status(String value) {
         return value.substring(value.indexOf('=') + 1, value.indexOf('-'));
+    }
+
+    /** Runs the loop until {@code offset} is committed (or 10 s pass), stops it, and gives the offset committed. */
+    private static long runUntilCommitted(ProjectionLoop<String> loop, MockConsumer<String, byte[]> consumer, long offset) throws Exception {
+        Thread thread = new Thread(loop);
+        thread.start();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (committed(consumer) < offset && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        long committed = committed(consumer);
+        loop.stop();
+        thread.join(5_000);
+        return committed;
     }
 
     private static long committed(MockConsumer<String, byte[]> consumer) {
