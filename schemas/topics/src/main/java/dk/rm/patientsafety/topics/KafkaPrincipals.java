@@ -15,6 +15,7 @@ import static dk.rm.patientsafety.topics.Topics.INCIDENT_COUNTS;
 import static dk.rm.patientsafety.topics.Topics.INTAKE_ACCEPTED;
 import static dk.rm.patientsafety.topics.Topics.INTAKE_DEAD_LETTERS;
 import static dk.rm.patientsafety.topics.Topics.LEARNING_SUBSCRIPTIONS;
+import static dk.rm.patientsafety.topics.Topics.LEARNING_SUMMARIES;
 import static dk.rm.patientsafety.topics.Topics.QUALITY_INDICATORS;
 import static dk.rm.patientsafety.topics.Topics.REPORTERS;
 import static dk.rm.patientsafety.topics.Topics.SCHEMAS;
@@ -52,10 +53,10 @@ public final class KafkaPrincipals {
             List.of("uth-statistics"), List.of(), List.of(), true, false);
 
     public static final KafkaPrincipal LEARNING = new KafkaPrincipal("learning",
-            "learning service: subscriptions to learning feeds",
-            List.of(),
-            List.of(LEARNING_SUBSCRIPTIONS, DEAD_LETTERS),
-            List.of(), List.of(), List.of(), true, false);
+            "learning service: subscriptions to learning feeds and their summaries",
+            List.of(INCIDENTS_CLASSIFIED, SIGNALS, ALERTS, ALERT_EVENTS, LEARNING_SUBSCRIPTIONS),
+            List.of(LEARNING_SUBSCRIPTIONS, LEARNING_SUMMARIES, DEAD_LETTERS),
+            List.of("uth-learning"), List.of(), List.of(), true, false);
 
     /** Ours and Confluent's: both keep schemas in {@code _schemas}; Confluent's elects its leader in group schema-registry. */
     public static final KafkaPrincipal SCHEMA_REGISTRY = new KafkaPrincipal("schema-registry",

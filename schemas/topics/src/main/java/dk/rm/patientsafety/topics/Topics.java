@@ -8,6 +8,7 @@ import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentCount;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.LearningSubscription;
+import dk.rm.patientsafety.events.LearningSummary;
 import dk.rm.patientsafety.events.IncidentSubmission;
 import dk.rm.patientsafety.events.ReporterRecord;
 import dk.rm.patientsafety.events.QualityIndicatorObservation;
@@ -128,11 +129,20 @@ public final class Topics {
     public static final Topic<String, LearningSubscription> LEARNING_SUBSCRIPTIONS =
             avro("uth.learning-subscriptions.v1", LearningSubscription.class, 1, LATEST_PER_KEY);
 
+    /**
+     * Learning summaries, keyed {@code subscriptionId|period} ({@code 2026-W49}, {@code 2026-11}); compacted, so the
+     * latest version of each is kept and a regenerated one replaces it, a tombstone once the subscription is deleted.
+     * The region's own feed: it holds every subscriber's summaries, staff ones with redacted examples, so no partner and
+     * no downstream account reads it.
+     */
+    public static final Topic<String, LearningSummary> LEARNING_SUMMARIES =
+            avro("uth.learning-summaries.v1", LearningSummary.class, 3, LATEST_PER_KEY);
+
     /** Every topic the platform's services provision at start-up. */
     public static final List<Topic<?, ?>> ALL =
             List.of(INCIDENTS_SUBMITTED, INTAKE_ACCEPTED, REPORTERS, INTAKE_DEAD_LETTERS,
                     INCIDENTS_REPORTED, CLASSIFICATION_OVERRIDES, INCIDENTS_CLASSIFIED, ALERTS, ALERT_EVENTS, QUALITY_INDICATORS, ACTIVITY,
-                    INCIDENT_COUNTS, SIGNALS, LEARNING_SUBSCRIPTIONS, DEAD_LETTERS);
+                    INCIDENT_COUNTS, SIGNALS, LEARNING_SUBSCRIPTIONS, LEARNING_SUMMARIES, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import dk.rm.patientsafety.events.AlertKind;
 import dk.rm.patientsafety.events.IncidentClassified;
 import dk.rm.patientsafety.events.IncidentReported;
 import dk.rm.patientsafety.events.OverallSeverity;
+import dk.rm.patientsafety.service.words.DanishWords;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,21 +21,12 @@ public final class SeriousIncidentRule {
             OverallSeverity.SERIOUS_CONSEQUENCE, "Hændelsen fik alvorlig konsekvens for patienten.",
             OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "Hændelsen kunne have fået alvorlig eller dødelig konsekvens (alvorlig risiko for patientsikkerheden).");
 
-    /** The overall severity in the words of the national consequence scale, for the officers' texts. */
-    private static final Map<OverallSeverity, String> DANISH = Map.of(
-            OverallSeverity.UNDETERMINED, "uafklaret",
-            OverallSeverity.NO_CONSEQUENCE, "ingen konsekvens",
-            OverallSeverity.MINOR_CONSEQUENCE, "mindre konsekvens",
-            OverallSeverity.SERIOUS_PATIENT_SAFETY_RISK, "alvorlig risiko for patientsikkerheden",
-            OverallSeverity.SERIOUS_CONSEQUENCE, "alvorlig konsekvens",
-            OverallSeverity.FATAL_CONSEQUENCE, "dødelig konsekvens");
-
     private SeriousIncidentRule() {
     }
 
     /** Why a standing alert no longer stands: the incident was reclassified as no longer serious. */
     public static String withdrawalReason(OverallSeverity now) {
-        return "Trukket tilbage: hændelsen er omklassificeret til " + DANISH.getOrDefault(now, now.name()) + ".";
+        return "Trukket tilbage: hændelsen er omklassificeret til " + DanishWords.severity(now) + ".";
     }
 
     /** The alert id is derived from the report, so replaying a report can only ever overwrite its one alert. */

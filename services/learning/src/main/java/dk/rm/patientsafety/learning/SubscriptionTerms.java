@@ -75,6 +75,9 @@ public class SubscriptionTerms {
         String cadence = oneOf(body.get("cadence"), "cadence", Cadence.values(), true, errors);
         String channel = oneOf(body.get("channel"), "channel", FeedChannel.values(), true, errors);
         String target = target(body.get("target"), channel == null ? null : FeedChannel.valueOf(channel), units, errors);
+        if (audience == Audience.PARTNER) {
+            partnerFeed(caller, units, types, severity, cadence, channel, errors);
+        }
         Integer revision = null;
         if (change && body.containsKey("revision")) {
             if (body.get("revision") instanceof Integer r && r >= 1) {
@@ -108,6 +111,32 @@ public class SubscriptionTerms {
             }
         }
         return List.copyOf(units);
+    }
+
+    /**
+     * A partner has one feed, the same whatever it subscribes: every cross-sector incident involving any of its units, by
+     * month. Two feeds over different units, types, severities or periods could be subtracted one from the other, and
+     * give back a count that each hides; weeks of one municipality are mostly below five anyway. The summaries topic
+     * holds everyone's summaries, so a partner is not given it as a channel.
+     */
+    private static void partnerFeed(Caller caller, List<String> units, List<String> types, String severity, String cadence, String channel,
+                                    List<Problem.FieldError> errors) {
+        if (!units.isEmpty() && !Set.copyOf(units).equals(Set.copyOf(caller.units()))) {
+            errors.add(new Problem.FieldError("units", "a partner's feed covers all of its own units, no more and no fewer: "
+                    + caller.units().stream().sorted().toList()));
+        }
+        if (!types.isEmpty()) {
+            errors.add(new Problem.FieldError("incidentTypes", "a partner's feed counts every incident type"));
+        }
+        if (severity != null) {
+            errors.add(new Problem.FieldError("minimumSeverity", "a partner's feed counts every severity"));
+        }
+        if (Cadence.WEEKLY.name().equals(cadence)) {
+            errors.add(new Problem.FieldError("cadence", "a partner's feed is MONTHLY"));
+        }
+        if (FeedChannel.KAFKA.name().equals(channel)) {
+            errors.add(new Problem.FieldError("channel", "the summaries topic holds every subscriber's summaries: a partner chooses WEBHOOK, EMAIL or WEB_PAGE"));
+        }
     }
 
     private String target(Object value, FeedChannel channel, List<String> units, List<Problem.FieldError> errors) {
