@@ -150,6 +150,19 @@ class LearningSubscriptionsIT extends PlatformIT {
     }
 
     @Test
+    void aPartnerHasOneFeedThatNoSecondSubscriptionCanBeSubtractedFrom() throws Exception {
+        Map<String, Object> feed = Map.of("units", List.of(AARHUS_KOMMUNE), "cadence", "MONTHLY", "channel", "WEB_PAGE");
+        for (Map.Entry<String, Object> narrower : List.of(Map.entry("units", (Object) List.of("7511000000000")),
+                Map.entry("incidentTypes", (Object) List.of("MEDICATION")), Map.entry("minimumSeverity", (Object) "MINOR_CONSEQUENCE"),
+                Map.entry("cadence", (Object) "WEEKLY"), Map.entry("channel", (Object) "KAFKA"))) {
+            Map<String, Object> terms = new LinkedHashMap<>(feed);
+            terms.put(narrower.getKey(), narrower.getValue());
+            assertEquals(List.of(narrower.getKey()), fields(send("partner-aarhus", "POST", PATH, terms)), narrower.toString());
+        }
+        assertEquals(201, send("partner-aarhus", "POST", PATH, feed).statusCode());
+    }
+
+    @Test
     void badTermsAreProblemsThatNameEachFieldWithoutEchoingIt() throws Exception {
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("units", "1309010000000");

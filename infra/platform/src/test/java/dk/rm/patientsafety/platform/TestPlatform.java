@@ -43,7 +43,9 @@ final class TestPlatform {
         Map<String, Object> learning = new java.util.HashMap<>(mail);
         // a partner's own endpoint: it receives Aarhus Kommune's feeds only
         learning.putAll(Map.of("delivery.webhooks.aarhus-kommune.url", TestWebhookReceiver.shared().url().toString(),
-                "delivery.webhooks.aarhus-kommune.secret", TestWebhookReceiver.SECRET, "delivery.webhooks.aarhus-kommune.units", "7510000000000"));
+                "delivery.webhooks.aarhus-kommune.secret", TestWebhookReceiver.SECRET, "delivery.webhooks.aarhus-kommune.units", "7510000000000",
+                // a period's summary as soon as it has closed, and rounds close together, so a test sees them at once
+                "learning.summary.delay", "0s", "learning.summary.partner-delay", "0s", "learning.summary.interval", "1s"));
         return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
                 db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer(),
                 TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),

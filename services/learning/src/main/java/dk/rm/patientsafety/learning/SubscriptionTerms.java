@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * A subscription's terms as a caller asks for them, checked field by field: units the register knows and the caller
- * covers (a partner: its own and those below it, and cross-sector incidents only), known types and severities, a cadence, and a
+ * covers (a partner: one feed, all of its own units, cross-sector, monthly), known types and severities, a cadence, and a
  * channel with its target (a plain mail address, or a webhook the operator configured that covers every unit).
  */
 @Singleton
