@@ -7,7 +7,10 @@ import dk.rm.patientsafety.events.LearningSummary;
 import dk.rm.patientsafety.events.PublishedCount;
 import dk.rm.patientsafety.events.SummaryCount;
 import dk.rm.patientsafety.events.SummarySeriousIncident;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.rm.patientsafety.testkit.TestMail;
 import dk.rm.patientsafety.testkit.TestPostgres;
+import dk.rm.patientsafety.testkit.TestWebhookReceiver;
 import dk.rm.patientsafety.testkit.TopicRecords;
 import dk.rm.patientsafety.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,13 +51,18 @@ class LearningSummariesIT extends PlatformIT {
     private static final String AARHUS_NURSING_HOME = "7512000000000";
     private static final Instant CREATED = Instant.parse("2021-03-01T08:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String MAILBOX = "psykiatri-kvalitet@rm.example";
+    private String partnerSubscription;
 
     @Test
-    void staffAndPartnerSummariesFollowTheReportsTheirAlertsAndAnOverride() throws Exception {
+    void summariesFollowTheReportsTheirAlertsAndAnOverrideAndAreDelivered() throws Exception {
         String staff = subscribe("regional-team", Map.of("name", "Psykiatrien", "units", List.of(PSYCHIATRY), "cadence", "WEEKLY",
                 "channel", "WEB_PAGE"));
         String otherHospital = subscribe("rm-goedstrup", Map.of("units", List.of(GOEDSTRUP), "cadence", "WEEKLY", "channel", "WEB_PAGE"));
-        String partner = subscribe("partner-aarhus", Map.of("units", List.of("7510000000000"), "cadence", "MONTHLY", "channel", "WEB_PAGE"));
+        String partner = partnerSubscription = subscribe("partner-aarhus", Map.of("units", List.of("7510000000000"), "cadence", "MONTHLY", "channel", "WEBHOOK",
+                "target", "aarhus-kommune"));
+        String mailed = subscribe("regional-team", Map.of("units", List.of(PSYCHIATRY), "cadence", "MONTHLY", "channel", "EMAIL",
+                "target", MAILBOX));
 
         // Week 10 of 2021: two medication errors, a fatal one, and one whose text names a nurse and a phone number.
         List<String> week10 = new ArrayList<>();
@@ -74,6 +82,7 @@ class LearningSummariesIT extends PlatformIT {
         backdate(staff);
         backdate(otherHospital);
         backdate(partner);
+        backdate(mailed);
 
         LearningSummary w10 = summary(staff, "2021-W10", s -> s.getTotal().getCount().getValue() == 4
                 && s.getSeriousIncidents().stream().anyMatch(i -> i.getAlertStatus() != null));
@@ -120,6 +129,28 @@ class LearningSummariesIT extends PlatformIT {
             assertEquals(march.getBySeverity().get(row).getCount(), april.getBySeverity().get(row).getPrevious(),
                     "April's 'period before' is March as published, so it cannot give a hidden count away");
         }
+        assertDelivered();
+    }
+
+    /** March mailed once, in Danish, redacted; every version of the partner's March posted, signed, aggregates only. */
+    private void assertDelivered() throws Exception {
+        List<TestMail.Mail> marchMails = TestMail.await(m -> m.to().contains(MAILBOX) && m.subject().contains("marts 2021"), WAIT);
+        TestMail.Mail mail = marchMails.get(0);
+        assertTrue(mail.subject().startsWith("Læringsopsummering, marts 2021"), mail.subject());
+        assertTrue(mail.text().contains("I alt: 11") && mail.text().contains("Alvorlige hændelser"), mail.text());
+        assertFalse(mail.text().contains("86 12 34 56") || mail.text().contains("Hanne Jensen"), "redacted words only: " + mail.text());
+        // The override and the acknowledgement made new versions of March; the mailbox still has the one mail.
+        Thread.sleep(3_000);
+        assertEquals(1, TestMail.received().stream().filter(m -> m.to().contains(MAILBOX) && m.subject().contains("marts 2021")).count());
+
+        String prefix = "summary|" + partnerSubscription + "|2021-03|";
+        TestWebhookReceiver.Request posted = TestWebhookReceiver.shared().await(r -> r.eventId().startsWith(prefix), 1, WAIT).get(0);
+        assertTrue(posted.signature() != null && !posted.signature().isBlank(), "signed");
+        JsonNode body = JSON.readTree(posted.body());
+        assertEquals("7", body.path("total").path("count").path("display").asText(), posted.body());
+        assertEquals("PARTNER", body.path("audience").asText());
+        assertEquals(0, body.path("examples").size());
+        assertFalse(posted.body().contains("dosis"), "no free text reaches a partner: " + posted.body());
     }
 
     /** Aggregates only, nothing below five shown, and no breakdown whose one unpublished count a shown total gives back. */

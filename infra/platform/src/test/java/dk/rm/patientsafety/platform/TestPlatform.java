@@ -45,7 +45,9 @@ final class TestPlatform {
         learning.putAll(Map.of("delivery.webhooks.aarhus-kommune.url", TestWebhookReceiver.shared().url().toString(),
                 "delivery.webhooks.aarhus-kommune.secret", TestWebhookReceiver.SECRET, "delivery.webhooks.aarhus-kommune.units", "7510000000000",
                 // a period's summary as soon as it has closed, and rounds close together, so a test sees them at once
-                "learning.summary.delay", "0s", "learning.summary.partner-delay", "0s", "learning.summary.interval", "1s"));
+                "learning.summary.delay", "0s", "learning.summary.partner-delay", "0s", "learning.summary.interval", "1s",
+                // a test's reports are of a month no other test reports in, years ago: they are mailed all the same
+                "learning.mail.max-age", "100000d"));
         return PlatformServices.start(new Infrastructure(TestKafka.accounts(), TestSchemaRegistry.url(),
                 db.jdbcUrl(), db.username(), db.password(), TestIdentityProvider.issuer(),
                 TestIdentityProvider.shared().tokenEndpoint(), TestIdentityProvider.shared().secret(DemoAccount.PLATFORM_SERVICES)),

@@ -54,7 +54,7 @@ public final class KafkaPrincipals {
 
     public static final KafkaPrincipal LEARNING = new KafkaPrincipal("learning",
             "learning service: subscriptions to learning feeds and their summaries",
-            List.of(INCIDENTS_CLASSIFIED, SIGNALS, ALERTS, ALERT_EVENTS, LEARNING_SUBSCRIPTIONS),
+            List.of(INCIDENTS_CLASSIFIED, SIGNALS, ALERTS, ALERT_EVENTS, LEARNING_SUBSCRIPTIONS, LEARNING_SUMMARIES),
             List.of(LEARNING_SUBSCRIPTIONS, LEARNING_SUMMARIES, DEAD_LETTERS),
             List.of("uth-learning"), List.of(), List.of(), true, false);
 

@@ -59,6 +59,16 @@ public class DeliveryQueue {
         return to;
     }
 
+    /** The JSON to the one webhook subscriber named, if it is configured; whether it was queued. */
+    public boolean postTo(String eventId, String subscriber, String json) {
+        if (webhooks.named(subscriber).isEmpty()) {
+            return false;
+        }
+        repository.enqueue(id(eventId, Channel.WEBHOOK, subscriber), eventId, Channel.WEBHOOK.name(), subscriber, null, json, clock.instant());
+        events.publishEvent(new Queued(eventId));
+        return true;
+    }
+
     public List<StoredDelivery> ofEvent(String eventId) {
         return repository.ofEvent(eventId);
     }

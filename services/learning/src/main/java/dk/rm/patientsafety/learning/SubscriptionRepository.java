@@ -25,6 +25,10 @@ public interface SubscriptionRepository extends GenericRepository<StoredSubscrip
     @Query("SELECT * FROM subscription WHERE subscription_id = :subscriptionId AND owner = :owner AND NOT deleted")
     Optional<StoredSubscription> findOwned(String subscriptionId, String owner);
 
+    /** A subscription that still takes its summaries: neither deleted nor paused. Not scoped: the delivery asks. */
+    @Query("SELECT * FROM subscription WHERE subscription_id = :subscriptionId AND NOT deleted AND NOT paused")
+    Optional<StoredSubscription> findActive(String subscriptionId);
+
     @Query("SELECT * FROM subscription WHERE owner = :owner AND NOT deleted ORDER BY created_at, subscription_id")
     List<StoredSubscription> listOwned(String owner);
 
