@@ -64,12 +64,7 @@ public class AlertProjector implements WatchedConsumer {
 
     @Override
     public Optional<String> problem() {
-        ProjectionLoop.Status status = loop.status();
-        return switch (status.state()) {
-            case STARTING, RUNNING -> Optional.empty();
-            case RETRYING, STOPPED -> Optional.of("alert projection " + status.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + " since " + status.since() + ": " + status.reason());
-        };
+        return loop.problem("alert projection");
     }
 
     private void store(Alert alert) {

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,12 +59,7 @@ public class SummaryDelivery implements WatchedConsumer {
 
     @Override
     public Optional<String> problem() {
-        ProjectionLoop.Status status = loop.status();
-        return switch (status.state()) {
-            case STARTING, RUNNING -> Optional.empty();
-            case RETRYING, STOPPED -> Optional.of("summary delivery " + status.state().name().toLowerCase(Locale.ROOT)
-                    + " since " + status.since() + ": " + status.reason());
-        };
+        return loop.problem("summary delivery");
     }
 
     @PreDestroy

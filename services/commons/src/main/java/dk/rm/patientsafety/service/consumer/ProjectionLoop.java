@@ -96,6 +96,16 @@ public final class ProjectionLoop<V> implements Runnable {
         return inBatches(scope);
     }
 
+    /** What health reports of this loop, called {@code what} ("alert projection"): nothing while it starts or runs. */
+    public java.util.Optional<String> problem(String what) {
+        Status now = status();
+        return switch (now.state()) {
+            case STARTING, RUNNING -> java.util.Optional.empty();
+            case RETRYING, STOPPED -> java.util.Optional.of(what + " " + now.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " since " + now.since() + ": " + now.reason());
+        };
+    }
+
     public Status status() {
         return status;
     }
